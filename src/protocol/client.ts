@@ -1,0 +1,104 @@
+import { CleanroomError, type ErrorCode } from '../core/errors';
+import type { MethodMap, Port, Request, Response } from './rpc';
+
+/** Options of one call. */
+export interface CallOptions<P> {
+  signal?: AbortSignal;
+  onProgress?: (progress: P) => void;
+  transfer?: Transferable[];
+}
+
+/** The typed face of a worker (or of an in-process server, for tests). */
+export interface Client<M extends MethodMap> {
+  call<K extends keyof M & string>(method: K, params: M[K]['params'], options?: CallOptions<M[K]['progress']>): Promise<M[K]['result']>;
+  /** Stops the worker; pending calls fail. */
+  close(): void;
+}
+
+/** A port we can also kill: a Worker, or a test double. */
+export interface Endpoint extends Port {
+  terminate(): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  addEventListener(type: 'error', listener: (event: Event) => void): void;
+}
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  onProgress?: (progress: unknown) => void;
+}
+
+/** Rebuilds an error that crossed the boundary, keeping its code. */
+function fromWire(error: { name: string; message: string; code: string }): CleanroomError {
+  const rebuilt = new CleanroomError(error.code as ErrorCode, error.message);
+  rebuilt.name = error.name;
+  return rebuilt;
+}
+
+/**
+ * A client over workers made by `spawn`. Cancelling sends a cancel message; if the call has not
+ * settled within `graceMs`, the worker is terminated (other pending calls fail with a clear
+ * message) and the next call starts a fresh one. A worker that dies is replaced the same way.
+ */
+export function createClient<M extends MethodMap>(spawn: () => Endpoint, graceMs = 3000): Client<M> {
+  let endpoint: Endpoint | null = null;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  const failAll = (error: CleanroomError) => {
+    for (const call of pending.values()) call.reject(error);
+    pending.clear();
+  };
+  const kill = (reason: CleanroomError) => {
+    endpoint?.terminate();
+    endpoint = null;
+    failAll(reason);
+  };
+  const connect = (): Endpoint => {
+    if (endpoint) return endpoint;
+    const created = spawn();
+    created.addEventListener('message', (event: MessageEvent) => {
+      const message = event.data as Response;
+      const call = pending.get(message.id);
+      if (!call) return;
+      if (message.type === 'progress') return call.onProgress?.(message.progress);
+      pending.delete(message.id);
+      if (message.type === 'result') call.resolve(message.result);
+      else call.reject(fromWire(message.error));
+    });
+    created.addEventListener('error', (event: Event) => {
+      if (endpoint !== created) return;
+      const detail = (event as ErrorEvent).message ? ` (${(event as ErrorEvent).message})` : '';
+      kill(new CleanroomError('worker-crashed', `The background worker stopped unexpectedly${detail}. Your stored data is intact; please try again.`));
+    });
+    endpoint = created;
+    return created;
+  };
+
+  return {
+    call(method, params, options = {}) {
+      const { signal, onProgress, transfer = [] } = options;
+      if (signal?.aborted) return Promise.reject(new CleanroomError('aborted', 'Cancelled.'));
+      const id = nextId++;
+      const target = connect();
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: onProgress as (p: unknown) => void });
+        const request: Request = { type: 'call', id, method, params };
+        target.postMessage(request, transfer);
+        signal?.addEventListener('abort', () => {
+          if (!pending.has(id)) return;
+          target.postMessage({ type: 'cancel', id } satisfies Request);
+          setTimeout(() => {
+            if (!pending.has(id) || endpoint !== target) return;
+            pending.get(id)?.reject(new CleanroomError('aborted', 'Cancelled.'));
+            pending.delete(id);
+            kill(new CleanroomError('aborted', 'Interrupted: a cancelled task had to be stopped. Please try again.'));
+          }, graceMs);
+        });
+      });
+    },
+    close() {
+      kill(new CleanroomError('aborted', 'The worker was closed.'));
+    },
+  };
+}
