@@ -25,8 +25,12 @@ export type Operation =
   /** The row was looked at and is fine (a false alarm); changes no value. */
   | { kind: 'mark-reviewed'; row: number }
   | { kind: 'column-transform'; column: number; transform: ColumnTransform }
-  /** Toggles the op with sequence number `target`: reverting a revert restores the op (redo). */
-  | { kind: 'revert'; target: number };
+  /**
+   * Toggles the op with sequence number `target`: reverting a revert restores the op (redo).
+   * `via` marks reverts made by the Undo and Redo commands (absent: the user reverted a step by
+   * hand); undo-redo.ts needs it to rebuild the undo and redo stacks from the log alone.
+   */
+  | { kind: 'revert'; target: number; via?: 'undo' | 'redo' };
 
 /** An operation as stored in the log. */
 export interface LoggedOperation {

@@ -1,0 +1,275 @@
+import { describe, expect, it } from 'vitest';
+import { applyOperationsToChunk } from '../../../src/core/clean/apply-chunk';
+import { indexOperations } from '../../../src/core/clean/op-index';
+import type { ColumnTransform, Operation } from '../../../src/core/clean/operations';
+import { rowFlags } from '../../../src/core/clean/row-flags';
+import { bitIsSet } from '../../../src/core/table/types';
+import { cellsOf, logOf, numericChunk, snapshot, stringChunk } from './helpers';
+
+const set = (row: number, value: string | null, column = 0): Operation => ({
+  kind: 'set-cell',
+  row,
+  column,
+  value,
+});
+const transform = (t: ColumnTransform, column = 0): Operation => ({
+  kind: 'column-transform',
+  column,
+  transform: t,
+});
+
+describe('applyOperationsToChunk', () => {
+  it('sets numeric cells by parsing the text, null making them missing', () => {
+    const chunk = numericChunk('integer', [1, 2, null, 'x']);
+    const out = applyOperationsToChunk(
+      chunk,
+      0,
+      0,
+      logOf(set(0, '10'), set(1, null), set(2, '7'), set(3, '4')),
+    );
+    expect(cellsOf(out)).toEqual([10, null, 7, 4]);
+    expect(out.invalid.size).toBe(0);
+    expect(Number.isNaN(out.numbers![1])).toBe(true);
+  });
+
+  it('keeps text that does not parse as an invalid cell rather than dropping it', () => {
+    const out = applyOperationsToChunk(numericChunk('float', [1]), 0, 0, logOf(set(0, 'abc')));
+    expect(cellsOf(out)).toEqual([{ invalid: 'abc' }]);
+  });
+
+  it('sets string cells through the dictionary, adding new values', () => {
+    const chunk = stringChunk('categorical', ['a', 'b', null]);
+    const out = applyOperationsToChunk(chunk, 0, 0, logOf(set(0, 'b'), set(2, 'c'), set(1, null)));
+    expect(cellsOf(out)).toEqual(['b', null, 'c']);
+    expect(out.dictionary).toEqual(['a', 'b', 'c']);
+  });
+
+  it('never mutates the source chunk', () => {
+    const num = numericChunk('float', [1, null, 'bad', -999]);
+    const str = stringChunk('text', [' a ', 'b', null, 'N/A']);
+    const before = [snapshot(num), snapshot(str)];
+    const ops = logOf(
+      set(0, '5'),
+      set(1, '6'),
+      set(2, null),
+      transform({ kind: 'replace-with-missing', values: ['-999', 'N/A'] }),
+      transform({ kind: 'trim' }),
+      transform({ kind: 'impute', strategy: 'constant', value: '0' }),
+    );
+    applyOperationsToChunk(num, 0, 0, ops);
+    applyOperationsToChunk(str, 0, 0, ops);
+    expect([snapshot(num), snapshot(str)]).toEqual(before);
+  });
+
+  it('returns a new chunk sharing untouched buffers (copy on write)', () => {
+    const chunk = numericChunk('float', [1, 2, 3]);
+    const untouched = applyOperationsToChunk(chunk, 0, 0, logOf(set(0, '9', 1)));
+    expect(untouched).not.toBe(chunk);
+    expect(untouched.numbers).toBe(chunk.numbers);
+    const touched = applyOperationsToChunk(chunk, 0, 0, logOf(set(0, '9')));
+    expect(touched.numbers).not.toBe(chunk.numbers);
+    expect(touched.missing).toBe(chunk.missing); // no missing bit changed
+  });
+
+  it('applies only the ops of its own chunk, offset by chunkStartRow', () => {
+    const ops = logOf(set(1, '100'), set(5, '500'), set(9, '900'));
+    const first = applyOperationsToChunk(numericChunk('integer', [0, 0, 0, 0]), 0, 0, ops);
+    const second = applyOperationsToChunk(numericChunk('integer', [0, 0, 0, 0]), 0, 4, ops);
+    const third = applyOperationsToChunk(numericChunk('integer', [0, 0]), 0, 8, ops);
+    expect(cellsOf(first)).toEqual([0, 100, 0, 0]);
+    expect(cellsOf(second)).toEqual([0, 500, 0, 0]);
+    expect(cellsOf(third)).toEqual([0, 900]);
+  });
+
+  it('replays transforms and edits in seq order: a later transform also sees edited cells', () => {
+    const chunk = stringChunk('categorical', [' x ', 'y']);
+    const editThenTrim = logOf(set(1, '  z  '), transform({ kind: 'trim' }));
+    expect(cellsOf(applyOperationsToChunk(chunk, 0, 0, editThenTrim))).toEqual(['x', 'z']);
+    const trimThenEdit = logOf(transform({ kind: 'trim' }), set(1, '  z  '));
+    expect(cellsOf(applyOperationsToChunk(chunk, 0, 0, trimThenEdit))).toEqual(['x', '  z  ']);
+  });
+
+  it('a sentinel replacement made after an edit removes the edited sentinel; an edit after it wins', () => {
+    const chunk = numericChunk('integer', [-999, 5]);
+    const sentinel = transform({ kind: 'replace-with-missing', values: ['-999'] });
+    expect(cellsOf(applyOperationsToChunk(chunk, 0, 0, logOf(set(1, '-999'), sentinel)))).toEqual([
+      null,
+      null,
+    ]);
+    expect(cellsOf(applyOperationsToChunk(chunk, 0, 0, logOf(sentinel, set(0, '3'))))).toEqual([
+      3, 5,
+    ]);
+  });
+
+  it('ignores reverted ops when given the raw log, including a reverted middle op', () => {
+    const chunk = numericChunk('integer', [0, 0, 0]);
+    const log = logOf(set(0, '1'), set(1, '2'), set(2, '3'), { kind: 'revert', target: 2 });
+    expect(cellsOf(applyOperationsToChunk(chunk, 0, 0, log))).toEqual([1, 0, 3]);
+    const redo = [
+      ...log,
+      { datasetId: 'd', seq: 5, at: 0, op: { kind: 'revert', target: 4 } as Operation },
+    ];
+    expect(cellsOf(applyOperationsToChunk(chunk, 0, 0, redo))).toEqual([1, 2, 3]);
+  });
+
+  it('treats relabel like a cell edit of the label column', () => {
+    const chunk = stringChunk('categorical', ['cat', 'dog']);
+    const out = applyOperationsToChunk(
+      chunk,
+      2,
+      0,
+      logOf({ kind: 'relabel', row: 0, column: 2, value: 'dog' }),
+    );
+    expect(cellsOf(out)).toEqual(['dog', 'dog']);
+  });
+});
+
+describe('column transforms', () => {
+  it('replace-with-missing matches numbers by value and invalid text by text', () => {
+    const chunk = numericChunk('float', [-999, 1, 'N/A', '?', -999.5]);
+    const out = applyOperationsToChunk(
+      chunk,
+      0,
+      0,
+      logOf(transform({ kind: 'replace-with-missing', values: ['-999.0', 'N/A'] })),
+    );
+    expect(cellsOf(out)).toEqual([null, 1, null, { invalid: '?' }, -999.5]);
+  });
+
+  it('replace-with-missing on strings', () => {
+    const chunk = stringChunk('categorical', ['a', 'unknown', 'b', 'unknown']);
+    const out = applyOperationsToChunk(
+      chunk,
+      0,
+      0,
+      logOf(transform({ kind: 'replace-with-missing', values: ['unknown'] })),
+    );
+    expect(cellsOf(out)).toEqual(['a', null, 'b', null]);
+  });
+
+  it('trim merges values that differ only by whitespace and empties blank ones', () => {
+    const chunk = stringChunk('categorical', ['a', ' a', 'b ', '   ']);
+    const out = applyOperationsToChunk(chunk, 0, 0, logOf(transform({ kind: 'trim' })));
+    expect(cellsOf(out)).toEqual(['a', 'a', 'b', null]);
+    expect(out.dictionary).toEqual(['a', 'b']);
+  });
+
+  it('trim lets a padded invalid number parse', () => {
+    const chunk = numericChunk('integer', [1, ' 42 ', 'x ']);
+    const out = applyOperationsToChunk(chunk, 0, 0, logOf(transform({ kind: 'trim' })));
+    expect(cellsOf(out)).toEqual([1, 42, { invalid: 'x' }]);
+  });
+
+  it('map-categories maps once (no chaining) and merges into existing values', () => {
+    const chunk = stringChunk('categorical', ['NY', 'N.Y.', 'LA', 'SF']);
+    const mapping: Array<[string, string]> = [
+      ['N.Y.', 'NY'],
+      ['LA', 'SF'],
+      ['SF', 'San Francisco'],
+    ];
+    const out = applyOperationsToChunk(
+      chunk,
+      0,
+      0,
+      logOf(transform({ kind: 'map-categories', mapping })),
+    );
+    expect(cellsOf(out)).toEqual(['NY', 'NY', 'SF', 'San Francisco']);
+  });
+
+  it('map-categories on a numeric column compares by value', () => {
+    const chunk = numericChunk('integer', [1, 2, 'two']);
+    const mapping: Array<[string, string]> = [
+      ['2', '20'],
+      ['two', '2'],
+    ];
+    const out = applyOperationsToChunk(
+      chunk,
+      0,
+      0,
+      logOf(transform({ kind: 'map-categories', mapping })),
+    );
+    expect(cellsOf(out)).toEqual([1, 20, 2]);
+  });
+
+  it('impute fills missing cells only, including those made missing earlier', () => {
+    const chunk = numericChunk('float', [null, 1, -1, 'bad', null]);
+    const ops = logOf(
+      transform({ kind: 'replace-with-missing', values: ['-1'] }),
+      transform({ kind: 'impute', strategy: 'median', value: '1.5' }),
+    );
+    expect(cellsOf(applyOperationsToChunk(chunk, 0, 0, ops))).toEqual([
+      1.5,
+      1,
+      1.5,
+      { invalid: 'bad' },
+      1.5,
+    ]);
+  });
+
+  it('impute on strings', () => {
+    const chunk = stringChunk('categorical', [null, 'a', null]);
+    const ops = logOf(transform({ kind: 'impute', strategy: 'mode', value: 'a' }));
+    expect(cellsOf(applyOperationsToChunk(chunk, 0, 0, ops))).toEqual(['a', 'a', 'a']);
+  });
+
+  it('parses booleans and dates by the column type', () => {
+    const bools = applyOperationsToChunk(
+      numericChunk('boolean', [0, 1]),
+      0,
+      0,
+      logOf(set(0, 'yes'), set(1, 'False')),
+    );
+    expect(cellsOf(bools)).toEqual([1, 0]);
+    const dates = applyOperationsToChunk(
+      numericChunk('date', [0]),
+      0,
+      0,
+      logOf(set(0, '2024-03-31')),
+    );
+    expect(cellsOf(dates)).toEqual([Date.UTC(2024, 2, 31)]);
+  });
+});
+
+describe('rowFlags', () => {
+  it('sets excluded and reviewed bits for its own rows only', () => {
+    const log = logOf(
+      { kind: 'exclude-row', row: 3 },
+      { kind: 'exclude-row', row: 10 },
+      { kind: 'mark-reviewed', row: 11 },
+      { kind: 'exclude-row', row: 11 },
+      { kind: 'revert', target: 4 },
+      { kind: 'exclude-row', row: 20 },
+    );
+    const { excluded, reviewed } = rowFlags(log, 8, 8);
+    expect(excluded.length).toBe(1);
+    const rows = (bits: Uint8Array) => [...Array(8).keys()].filter((i) => bitIsSet(bits, i));
+    expect(rows(excluded)).toEqual([2]);
+    expect(rows(reviewed)).toEqual([3]);
+  });
+});
+
+describe('performance', () => {
+  it('replays thousands of ops onto 64k-row chunks without scanning per row', () => {
+    const rows = 65_536;
+    const ops: Operation[] = [];
+    for (let i = 0; i < 5_000; i++) ops.push(set((i * 977) % (rows * 16), String(i), i % 20));
+    for (let c = 0; c < 20; c++)
+      ops.push(transform({ kind: 'replace-with-missing', values: ['-1'] }, c));
+    const index = indexOperations(logOf(...ops));
+    const source = numericChunk(
+      'integer',
+      Array.from({ length: rows }, (_, i) => i % 100),
+    );
+    const t0 = performance.now();
+    let edited = 0;
+    for (let chunk = 0; chunk < 16; chunk++) {
+      for (let column = 0; column < 20; column++) {
+        const out = applyOperationsToChunk(source, column, chunk * rows, index);
+        if (out.numbers !== source.numbers) edited++;
+      }
+      rowFlags(index, chunk * rows, rows);
+    }
+    expect(edited).toBe(16 * 20);
+    expect(performance.now() - t0).toBeLessThan(3_000);
+  });
+});
