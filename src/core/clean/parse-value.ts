@@ -17,7 +17,7 @@ const FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const TRUE = new Set(['true', 't', 'yes', 'y', '1']);
 const FALSE = new Set(['false', 'f', 'no', 'n', '0']);
 const ISO_DATE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+  /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** Parses `text` as a value of `type`; null or empty text (blank for numbers) is missing. */
 export function parseCellText(text: string | null, type: ColumnType): ParsedCell {
@@ -51,7 +51,7 @@ export function parseNumeric(text: string, type: ColumnType): number | null {
   }
 }
 
-/** ISO 8601 date or date-time to epoch ms; no zone means UTC (how dates are stored). */
+/** ISO 8601 date or date-time (also 2024/03/31, as import accepts) to epoch ms; no zone = UTC. */
 export function parseIsoDate(text: string): number | null {
   const m = ISO_DATE.exec(text);
   if (!m) return null;

@@ -18,7 +18,7 @@ export function validateOperation(
   columns: readonly ColumnMeta[],
   rowCount: number,
 ): string | null {
-  const logged = 'op' in op ? op : null;
+  const logged = typeof op === 'object' && op !== null && 'op' in op ? op : null;
   const operation: Operation = logged ? logged.op : (op as Operation);
   if (typeof operation !== 'object' || operation === null)
     return 'This change is not an operation.';
@@ -141,7 +141,8 @@ function revertReason(
     return `There is no step #${String(target)} to revert.`;
   }
   if (seq === null) return null;
-  if (target === seq) return 'A step cannot revert itself.';
+  // Appending a revert of a step that does not exist yet lands here too, so name both causes.
+  if (target === seq) return `There is no step #${target} to revert: a step cannot revert itself.`;
   if (target > seq)
     return `There is no step #${target} to revert: the history has ${count(seq - 1, 'step')}.`;
   return null;
