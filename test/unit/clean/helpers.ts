@@ -1,5 +1,9 @@
 /** Builders for hand-made logs and decoded chunks used by the clean tests. */
-import type { LoggedOperation, Operation } from '../../../src/core/clean/operations';
+import type {
+  ColumnTransform,
+  LoggedOperation,
+  Operation,
+} from '../../../src/core/clean/operations';
 import {
   setBit,
   type ColumnChunk,
@@ -91,3 +95,18 @@ export function columnMeta(index: number, name: string, type: ColumnType): Colum
     maxLength: 0,
   };
 }
+
+/** A set-cell op. */
+export const set = (row: number, value: string | null, column = 0): Operation => ({
+  kind: 'set-cell',
+  row,
+  column,
+  value,
+});
+
+/** A column-transform op. */
+export const transform = (t: ColumnTransform, column = 0): Operation => ({
+  kind: 'column-transform',
+  column,
+  transform: t,
+});
