@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precacheServiceWorker } from './scripts/vite-plugin-precache.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -15,7 +16,8 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [svelte()],
+  // The offline service worker (dist/sw.js) lists the built files; the bench page stays out of it.
+  plugins: [svelte(), precacheServiceWorker({ exclude: [/^bench\.html$/, /^assets\/bench[-.]/] })],
   resolve: {
     alias: {
       // danfojs's tsc build imports our @tensorflow/tfjs instead of bundling TF.js 3 (DESIGN.md).
