@@ -26,7 +26,13 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4096 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 4096,
+    // bench.html: the import benchmark's page (bench/import-bench.ts); not linked from the app.
+    rolldownOptions: { input: { main: `${root}index.html`, bench: `${root}bench.html` } },
+  },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders, port: 5173, strictPort: true },
 });

@@ -1,0 +1,182 @@
+/// <reference types="vite/client" />
+/**
+ * The import benchmark's page (bench.html, driven by bench/import-bench.ts): runs the PapaParse
+ * baseline in a module worker and the app's real import through the protocol client and data
+ * worker, measuring each in the page. Results are plain objects returned to Playwright.
+ */
+import type { DatasetMeta } from '../src/core/table/types';
+import type { PapaBaselineReply } from './bench-papa.worker';
+
+/** The part of src/protocol/client.ts the benchmark uses. */
+interface BenchDataClient {
+  call(
+    method: 'importFile',
+    params: { file: File; name: string },
+    options?: { onProgress?: (progress: unknown) => void; signal?: AbortSignal },
+  ): Promise<DatasetMeta>;
+}
+
+interface ClientModule {
+  createDataClient(): BenchDataClient;
+}
+
+/** What the baseline measured: wall time in the page and time inside the worker, in ms. */
+export interface BaselineResult {
+  wallMs: number;
+  workerMs: number;
+  rows: number;
+}
+
+/** What the import measured, in the page. */
+export interface ImportResult {
+  wallMs: number;
+  rows: number;
+  columns: number;
+  status: string;
+  warnings: string[];
+  progressEvents: number;
+  /** PerformanceObserver 'longtask' entries (each over 50 ms) seen while importing. */
+  longTaskCount: number;
+  longestTaskMs: number;
+  /** Peak of performance.memory.usedJSHeapSize (main thread only), sampled every 50 ms. */
+  peakHeapBytes: number | null;
+  heapBeforeBytes: number | null;
+}
+
+/** The API Playwright calls through page.evaluate. */
+export interface BenchApi {
+  /** Null when the page has the app's data client; otherwise why not. Set before __bench is. */
+  clientProblem: string | null;
+  baseline(): Promise<BaselineResult>;
+  runImport(): Promise<ImportResult>;
+}
+
+// Glob imports instead of static ones: the page still builds while the client is missing, and
+// the benchmark then says so instead of failing in the bundler. The brief names
+// src/protocol/client.ts; the app currently builds its data client in src/ui/data-client.ts.
+const CLIENT_MODULES = ['../src/protocol/client.ts', '../src/ui/data-client.ts'];
+const clientModules = import.meta.glob<Partial<ClientModule>>([
+  '../src/protocol/client.ts',
+  '../src/ui/data-client.ts',
+]);
+
+/** The first of CLIENT_MODULES that exports createDataClient. */
+async function loadClient(): Promise<ClientModule | null> {
+  for (const path of CLIENT_MODULES) {
+    const load = clientModules[path] as (() => Promise<Partial<ClientModule>>) | undefined;
+    const module = load ? await load() : undefined;
+    if (typeof module?.createDataClient === 'function') return module as ClientModule;
+  }
+  return null;
+}
+
+const NO_CLIENT =
+  'the bench page has no data client: neither src/protocol/client.ts nor src/ui/data-client.ts exports createDataClient() in this build';
+
+function benchFile(): File {
+  const input = document.getElementById('bench-file') as HTMLInputElement;
+  const file = input.files?.[0];
+  if (!file) throw new Error('no file in #bench-file: call page.setInputFiles first');
+  return file;
+}
+
+function usedHeap(): number | null {
+  const memory = (performance as { memory?: { usedJSHeapSize: number } }).memory;
+  return memory ? memory.usedJSHeapSize : null;
+}
+
+async function baseline(): Promise<BaselineResult> {
+  const file = benchFile();
+  const worker = new Worker(new URL('./bench-papa.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  try {
+    const reply = new Promise<PapaBaselineReply>((resolve, reject) => {
+      worker.onerror = (event) => reject(new Error(`baseline worker failed: ${event.message}`));
+      worker.onmessage = (event: MessageEvent<PapaBaselineReply | 'ready'>) => {
+        if (event.data === 'ready') return;
+        resolve(event.data);
+      };
+    });
+    await new Promise<void>((resolve) => {
+      // Wait for the worker's module to load, so its start-up is not timed.
+      const onReady = (event: MessageEvent) => {
+        if (event.data !== 'ready') return;
+        worker.removeEventListener('message', onReady);
+        resolve();
+      };
+      worker.addEventListener('message', onReady);
+    });
+    const started = performance.now();
+    worker.postMessage({ file });
+    const result = await reply;
+    const wallMs = performance.now() - started;
+    if ('error' in result) throw new Error(`PapaParse failed: ${result.error}`);
+    return { wallMs, workerMs: result.ms, rows: result.rows };
+  } finally {
+    worker.terminate();
+  }
+}
+
+async function runImport(): Promise<ImportResult> {
+  const module = await loadClient();
+  if (!module) throw new Error(NO_CLIENT);
+  const client = module.createDataClient();
+  const file = benchFile();
+
+  const longTasks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const heapBeforeBytes = usedHeap();
+  let peakHeapBytes = heapBeforeBytes;
+  const sampleHeap = () => {
+    const heap = usedHeap();
+    if (heap !== null) peakHeapBytes = Math.max(peakHeapBytes ?? 0, heap);
+  };
+  const sampler = setInterval(sampleHeap, 50);
+  let progressEvents = 0;
+
+  const started = performance.now();
+  try {
+    const meta = await client.call(
+      'importFile',
+      { file, name: file.name },
+      { onProgress: () => void progressEvents++ },
+    );
+    const wallMs = performance.now() - started;
+    sampleHeap();
+    // Let the observer deliver the last entries before it is read.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (const entry of observer.takeRecords()) longTasks.push(entry.duration);
+    return {
+      wallMs,
+      rows: meta.rows,
+      columns: meta.columns.length,
+      status: meta.status,
+      warnings: meta.warnings.map((warning) => warning.code),
+      progressEvents,
+      longTaskCount: longTasks.length,
+      longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0,
+      peakHeapBytes,
+      heapBeforeBytes,
+    };
+  } finally {
+    clearInterval(sampler);
+    observer.disconnect();
+  }
+}
+
+const api: BenchApi = { clientProblem: null, baseline, runImport };
+void loadClient().then(
+  (module) => {
+    api.clientProblem = module ? null : NO_CLIENT;
+    (window as unknown as { __bench: BenchApi }).__bench = api;
+    document.getElementById('bench-log')!.textContent = api.clientProblem ?? 'ready';
+  },
+  (error: unknown) => {
+    api.clientProblem = `loading the data client failed: ${String(error)}`;
+    (window as unknown as { __bench: BenchApi }).__bench = api;
+  },
+);
