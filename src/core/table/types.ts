@@ -5,16 +5,15 @@
 
 /** A column's logical type, inferred at import (and revised when later values contradict it). */
 export type ColumnType =
-  | 'integer'
-  | 'float'
-  | 'boolean'
-  | 'date'
-  | 'categorical'
-  | 'text'
-  | 'identifier';
+  'integer' | 'float' | 'boolean' | 'date' | 'categorical' | 'text' | 'identifier';
 
 /** Types whose values are held as numbers (boolean as 0/1, date as epoch milliseconds UTC). */
-export const NUMERIC_TYPES: ReadonlySet<ColumnType> = new Set(['integer', 'float', 'boolean', 'date']);
+export const NUMERIC_TYPES: ReadonlySet<ColumnType> = new Set([
+  'integer',
+  'float',
+  'boolean',
+  'date',
+]);
 
 /** Physical storage of one column in one chunk: numbers (NaN where missing or unparsed). */
 export interface NumericData {
@@ -45,6 +44,12 @@ export interface StoredColumnChunk {
   /** Rows (within the chunk, ascending) whose text did not parse as a number; raw text kept. */
   unparsedRows: Uint32Array;
   unparsedText: string[];
+  /**
+   * The column's type when this chunk was written: for 'f64', what the numbers mean (integer,
+   * float, boolean 0/1, date epoch ms). Absent means the column's final type. Added for
+   * decodeColumnChunk, which converts a chunk whose type differs from the final one.
+   */
+  valueType?: ColumnType;
 }
 
 /** One column of one chunk converted to the column's logical type; what readers work with. */
