@@ -1,6 +1,7 @@
 /** Reading and deleting datasets; importing ones stay invisible here until they commit. */
 import type { DatasetMeta, StoredColumnChunk } from '../core/table/types';
 import type { CleanroomDb, DatasetRecord } from './db';
+import { decodedCacheOf } from './decoded-cache';
 import { removeDataset } from './remove-dataset';
 
 /** Ready datasets, newest first. */
@@ -18,6 +19,7 @@ export async function getDataset(db: CleanroomDb, id: string): Promise<DatasetMe
 /** Deletes a dataset's record, chunks and ops; a missing dataset is not an error. */
 export async function deleteDataset(db: CleanroomDb, id: string): Promise<void> {
   await removeDataset(db, id);
+  decodedCacheOf(db).forget(id);
 }
 
 /** One stored column chunk as written at import, or undefined. */
