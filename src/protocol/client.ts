@@ -10,7 +10,11 @@ export interface CallOptions<P> {
 
 /** The typed face of a worker (or of an in-process server, for tests). */
 export interface Client<M extends MethodMap> {
-  call<K extends keyof M & string>(method: K, params: M[K]['params'], options?: CallOptions<M[K]['progress']>): Promise<M[K]['result']>;
+  call<K extends keyof M & string>(
+    method: K,
+    params: M[K]['params'],
+    options?: CallOptions<M[K]['progress']>,
+  ): Promise<M[K]['result']>;
   /** Stops the worker; pending calls fail. */
   close(): void;
 }
@@ -40,7 +44,10 @@ function fromWire(error: { name: string; message: string; code: string }): Clean
  * settled within `graceMs`, the worker is terminated (other pending calls fail with a clear
  * message) and the next call starts a fresh one. A worker that dies is replaced the same way.
  */
-export function createClient<M extends MethodMap>(spawn: () => Endpoint, graceMs = 3000): Client<M> {
+export function createClient<M extends MethodMap>(
+  spawn: () => Endpoint,
+  graceMs = 3000,
+): Client<M> {
   let endpoint: Endpoint | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -69,7 +76,12 @@ export function createClient<M extends MethodMap>(spawn: () => Endpoint, graceMs
     created.addEventListener('error', (event: Event) => {
       if (endpoint !== created) return;
       const detail = (event as ErrorEvent).message ? ` (${(event as ErrorEvent).message})` : '';
-      kill(new CleanroomError('worker-crashed', `The background worker stopped unexpectedly${detail}. Your stored data is intact; please try again.`));
+      kill(
+        new CleanroomError(
+          'worker-crashed',
+          `The background worker stopped unexpectedly${detail}. Your stored data is intact; please try again.`,
+        ),
+      );
     });
     endpoint = created;
     return created;
@@ -82,7 +94,11 @@ export function createClient<M extends MethodMap>(spawn: () => Endpoint, graceMs
       const id = nextId++;
       const target = connect();
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: onProgress as (p: unknown) => void });
+        pending.set(id, {
+          resolve: resolve as (v: unknown) => void,
+          reject,
+          onProgress: onProgress as (p: unknown) => void,
+        });
         const request: Request = { type: 'call', id, method, params };
         target.postMessage(request, transfer);
         signal?.addEventListener('abort', () => {
@@ -92,7 +108,12 @@ export function createClient<M extends MethodMap>(spawn: () => Endpoint, graceMs
             if (!pending.has(id) || endpoint !== target) return;
             pending.get(id)?.reject(new CleanroomError('aborted', 'Cancelled.'));
             pending.delete(id);
-            kill(new CleanroomError('aborted', 'Interrupted: a cancelled task had to be stopped. Please try again.'));
+            kill(
+              new CleanroomError(
+                'aborted',
+                'Interrupted: a cancelled task had to be stopped. Please try again.',
+              ),
+            );
           }, graceMs);
         });
       });

@@ -17,9 +17,12 @@ export interface RowPage {
 }
 
 /** Everything the data worker does: import, list, delete, read pages, the operation log. */
-export interface DataMethods {
-  [method: string]: { params: unknown; result: unknown; progress: unknown };
-  importFile: { params: { file: Blob; name: string }; result: DatasetMeta; progress: ImportProgress };
+export type DataMethods = {
+  importFile: {
+    params: { file: Blob; name: string };
+    result: DatasetMeta;
+    progress: ImportProgress;
+  };
   listDatasets: { params: Record<string, never>; result: DatasetMeta[]; progress: never };
   getDataset: { params: { id: string }; result: DatasetMeta; progress: never };
   deleteDataset: { params: { id: string }; result: void; progress: never };
@@ -28,6 +31,10 @@ export interface DataMethods {
     result: RowPage;
     progress: never;
   };
-  appendOperation: { params: { id: string; op: Operation }; result: LoggedOperation; progress: never };
+  appendOperation: {
+    params: { id: string; op: Operation };
+    result: LoggedOperation;
+    progress: never;
+  };
   listOperations: { params: { id: string }; result: LoggedOperation[]; progress: never };
-}
+};

@@ -9,7 +9,11 @@ import type { Handlers } from './server';
  */
 export function createInProcessClient<M extends MethodMap>(handlers: Handlers<M>): Client<M> {
   return {
-    async call<K extends keyof M & string>(method: K, params: M[K]['params'], options: CallOptions<M[K]['progress']> = {}) {
+    async call<K extends keyof M & string>(
+      method: K,
+      params: M[K]['params'],
+      options: CallOptions<M[K]['progress']> = {},
+    ) {
       const { signal, onProgress } = options;
       if (signal?.aborted) throw new CleanroomError('aborted', 'Cancelled.');
       const controller = new AbortController();

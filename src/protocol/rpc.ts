@@ -22,8 +22,7 @@ export interface WireError {
 
 /** Page → worker. */
 export type Request =
-  | { type: 'call'; id: number; method: string; params: unknown }
-  | { type: 'cancel'; id: number };
+  { type: 'call'; id: number; method: string; params: unknown } | { type: 'cancel'; id: number };
 
 /** Worker → page. */
 export type Response =

@@ -1,5 +1,12 @@
 import { CleanroomError } from '../core/errors';
-import { Transfer, type MethodMap, type Port, type Request, type Response, type WireError } from './rpc';
+import {
+  Transfer,
+  type MethodMap,
+  type Port,
+  type Request,
+  type Response,
+  type WireError,
+} from './rpc';
 
 /** What a handler gets besides its params. */
 export interface CallContext<P> {
@@ -11,12 +18,16 @@ export interface CallContext<P> {
 
 /** The implementation of every method of a map. */
 export type Handlers<M extends MethodMap> = {
-  [K in keyof M]: (params: M[K]['params'], ctx: CallContext<M[K]['progress']>) => Promise<M[K]['result']>;
+  [K in keyof M]: (
+    params: M[K]['params'],
+    ctx: CallContext<M[K]['progress']>,
+  ) => Promise<M[K]['result']>;
 };
 
 /** Turns anything thrown into the wire shape, keeping our codes and user-facing messages. */
 export function toWireError(error: unknown): WireError {
-  if (error instanceof CleanroomError) return { name: error.name, message: error.message, code: error.code };
+  if (error instanceof CleanroomError)
+    return { name: error.name, message: error.message, code: error.code };
   if (error instanceof Error) {
     const code = error.name === 'AbortError' ? 'aborted' : 'internal';
     return { name: error.name, message: error.message || String(error), code };
@@ -27,7 +38,8 @@ export function toWireError(error: unknown): WireError {
 /** Serves `handlers` on `port` until the port closes; each call can be cancelled by id. */
 export function serve<M extends MethodMap>(port: Port, handlers: Handlers<M>): void {
   const running = new Map<number, AbortController>();
-  const send = (message: Response, transfer: Transferable[] = []) => port.postMessage(message, transfer);
+  const send = (message: Response, transfer: Transferable[] = []) =>
+    port.postMessage(message, transfer);
 
   port.addEventListener('message', (event: MessageEvent) => {
     const request = event.data as Request;
@@ -37,7 +49,11 @@ export function serve<M extends MethodMap>(port: Port, handlers: Handlers<M>): v
     }
     const handler = handlers[request.method as keyof M];
     if (!handler) {
-      send({ type: 'error', id: request.id, error: { name: 'Error', message: `Unknown method ${request.method}`, code: 'internal' } });
+      send({
+        type: 'error',
+        id: request.id,
+        error: { name: 'Error', message: `Unknown method ${request.method}`, code: 'internal' },
+      });
       return;
     }
     const controller = new AbortController();
@@ -48,7 +64,8 @@ export function serve<M extends MethodMap>(port: Port, handlers: Handlers<M>): v
     };
     handler(request.params as never, ctx as never)
       .then((result) => {
-        if (result instanceof Transfer) send({ type: 'result', id: request.id, result: result.value }, result.transfer);
+        if (result instanceof Transfer)
+          send({ type: 'result', id: request.id, result: result.value }, result.transfer);
         else send({ type: 'result', id: request.id, result });
       })
       .catch((error: unknown) => send({ type: 'error', id: request.id, error: toWireError(error) }))

@@ -67,7 +67,8 @@ export class AppState {
         {
           signal: controller.signal,
           onProgress: (progress) => {
-            if (this.importing?.controller === controller) this.importing = { ...this.importing, progress };
+            if (this.importing?.controller === controller)
+              this.importing = { ...this.importing, progress };
           },
         },
       );

@@ -20,6 +20,7 @@ export async function loadSamples(): Promise<Sample[]> {
 /** Fetches a sample's CSV as a File, as if the user had picked it. */
 export async function fetchSample(sample: Sample): Promise<File> {
   const response = await fetch(`/samples/${sample.file}`);
-  if (!response.ok) throw new Error(`Could not load the sample ${sample.title} (HTTP ${response.status}).`);
+  if (!response.ok)
+    throw new Error(`Could not load the sample ${sample.title} (HTTP ${response.status}).`);
   return new File([await response.blob()], sample.file, { type: 'text/csv' });
 }

@@ -32,8 +32,16 @@ export class PageCache {
   missing(firstRow: number, endRow: number, firstCol: number, endCol: number): PageKey[] {
     const keys: PageKey[] = [];
     if (endRow <= firstRow || endCol <= firstCol) return keys;
-    for (let page = Math.floor(firstRow / PAGE_ROWS); page <= Math.floor((endRow - 1) / PAGE_ROWS); page++) {
-      for (let block = Math.floor(firstCol / COLUMN_BLOCK); block <= Math.floor((endCol - 1) / COLUMN_BLOCK); block++) {
+    for (
+      let page = Math.floor(firstRow / PAGE_ROWS);
+      page <= Math.floor((endRow - 1) / PAGE_ROWS);
+      page++
+    ) {
+      for (
+        let block = Math.floor(firstCol / COLUMN_BLOCK);
+        block <= Math.floor((endCol - 1) / COLUMN_BLOCK);
+        block++
+      ) {
         const key = keyOf(page, block);
         if (!this.pages.has(key) && !this.pending.has(key)) keys.push({ page, block });
       }

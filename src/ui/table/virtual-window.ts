@@ -47,6 +47,9 @@ export function columnWindow(
   overscan = 2,
 ): { first: number; end: number } {
   const first = Math.max(0, Math.floor(scrollLeft / columnWidth) - overscan);
-  const end = Math.min(totalColumns, Math.ceil((scrollLeft + viewportWidth) / columnWidth) + overscan);
+  const end = Math.min(
+    totalColumns,
+    Math.ceil((scrollLeft + viewportWidth) / columnWidth) + overscan,
+  );
   return { first, end };
 }

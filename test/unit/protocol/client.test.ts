@@ -3,13 +3,12 @@ import { CleanroomError } from '../../../src/core/errors';
 import { createClient, type Endpoint } from '../../../src/protocol/client';
 import { serve, type Handlers } from '../../../src/protocol/server';
 
-interface TestMethods {
-  [method: string]: { params: unknown; result: unknown; progress: unknown };
+type TestMethods = {
   echo: { params: { text: string }; result: string; progress: never };
   count: { params: { to: number }; result: number; progress: number };
   fail: { params: Record<string, never>; result: never; progress: never };
   hang: { params: { obeyCancel: boolean }; result: string; progress: never };
-}
+};
 
 const handlers: Handlers<TestMethods> = {
   echo: async ({ text }) => text,
@@ -22,7 +21,8 @@ const handlers: Handlers<TestMethods> = {
   },
   hang: ({ obeyCancel }, { signal }) =>
     new Promise((resolve, reject) => {
-      if (obeyCancel) signal.addEventListener('abort', () => reject(new CleanroomError('aborted', 'stopped')));
+      if (obeyCancel)
+        signal.addEventListener('abort', () => reject(new CleanroomError('aborted', 'stopped')));
       void resolve;
     }),
 };
@@ -36,7 +36,8 @@ function channelEndpoint(log: { spawned: number; terminated: number }): Endpoint
   log.spawned++;
   const errorListeners: Array<(e: Event) => void> = [];
   return {
-    postMessage: (message: unknown, transfer?: Transferable[]) => port1.postMessage(message, transfer ?? []),
+    postMessage: (message: unknown, transfer?: Transferable[]) =>
+      port1.postMessage(message, transfer ?? []),
     addEventListener: ((type: string, listener: (event: never) => void) => {
       if (type === 'message') port1.addEventListener('message', listener as never);
       else errorListeners.push(listener as never);
@@ -49,7 +50,10 @@ function channelEndpoint(log: { spawned: number; terminated: number }): Endpoint
       port2.close();
     },
     // Lets a test simulate the worker dying.
-    ...{ crash: () => errorListeners.forEach((l) => l(Object.assign(new Event('error'), { message: 'boom' }))) },
+    ...{
+      crash: () =>
+        errorListeners.forEach((l) => l(Object.assign(new Event('error'), { message: 'boom' }))),
+    },
   };
 }
 

@@ -1,0 +1,79 @@
+import { CleanroomError } from '../src/core/errors';
+import { importCsv } from '../src/core/table/import-csv';
+import type { DataMethods } from '../src/protocol/data-methods';
+import type { Handlers } from '../src/protocol/server';
+import { withTransfer } from '../src/protocol/rpc';
+import { deleteDataset, getDataset, listDatasets } from '../src/storage/datasets-repo';
+import type { CleanroomDb } from '../src/storage/db';
+import { beginImport } from '../src/storage/import-session';
+import { appendOperation, listOperations } from '../src/storage/ops-repo';
+import { readRows } from '../src/storage/version-reader';
+import { blobBytes } from './file-bytes';
+
+/** Runs `task` while holding a named lock, so other tabs can tell the import is alive. */
+export type LockRunner = <T>(name: string, task: () => Promise<T>) => Promise<T>;
+
+/** Cells longer than this are cut for display; the stored value is untouched. */
+const DISPLAY_CHARS = 1000;
+
+const truncate = (text: string | null) =>
+  text !== null && text.length > DISPLAY_CHARS
+    ? `${text.slice(0, DISPLAY_CHARS)}… (${text.length.toLocaleString('en-US')} characters)`
+    : text;
+
+/** The data worker's methods over core and storage; also run in-process by contract tests. */
+export function createDataHandlers(
+  db: CleanroomDb,
+  runLocked: LockRunner,
+  lockName: (id: string) => string,
+): Handlers<DataMethods> {
+  return {
+    async importFile({ file, name }, { signal, progress }) {
+      const id = crypto.randomUUID();
+      const fileName = (file as File).name ?? name;
+      return runLocked(lockName(id), async () => {
+        const started = performance.now();
+        const session = await beginImport(db, { id, name, fileName, fileBytes: file.size });
+        try {
+          const outcome = await importCsv(
+            blobBytes(file, signal),
+            { datasetId: id, totalBytes: file.size, signal, onProgress: progress },
+            session,
+          );
+          if (signal.aborted) throw new CleanroomError('aborted', 'Import cancelled.');
+          return await session.commit(outcome, performance.now() - started);
+        } catch (error) {
+          await session.abort();
+          throw error;
+        }
+      });
+    },
+    listDatasets: () => listDatasets(db),
+    async getDataset({ id }) {
+      const meta = await getDataset(db, id);
+      if (!meta)
+        throw new CleanroomError(
+          'not-found',
+          'This dataset no longer exists; it may have been deleted in another tab.',
+        );
+      return meta;
+    },
+    deleteDataset: ({ id }) => deleteDataset(db, id),
+    async readRows({ id, start, count, columns }) {
+      const meta = await getDataset(db, id);
+      if (!meta)
+        throw new CleanroomError(
+          'not-found',
+          'This dataset no longer exists; it may have been deleted in another tab.',
+        );
+      const page = await readRows(db, meta, start, count, columns);
+      page.cells = page.cells.map((column) => column.map(truncate));
+      return withTransfer(page, [
+        ...page.invalid.map((a) => a.buffer),
+        page.excluded.buffer,
+      ] as Transferable[]);
+    },
+    appendOperation: ({ id, op }) => appendOperation(db, id, op),
+    listOperations: ({ id }) => listOperations(db, id),
+  };
+}
