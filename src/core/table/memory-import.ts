@@ -1,6 +1,6 @@
 /** In-memory helpers over importCsv for Node, the CLI and tests. */
 import { importCsv, type ImportOptions, type ImportOutcome } from './import-csv';
-import { utf8Bytes } from './text-decoding';
+import { utf8Bytes } from './text-decoder';
 import type { StoredColumnChunk } from './types';
 
 /** Yields each part as UTF-8 bytes (strings) or as is (byte arrays), one part per chunk. */

@@ -5,28 +5,9 @@
  * because the core compiles against the ES library alone.
  */
 import { utf8ValidPrefix, utf8CompleteLength } from './utf8';
+import { textDecoder, type DecoderLike } from './text-decoder';
+import { decodeWindows1252 } from './windows-1252';
 import type { CsvDialect } from './types';
-
-interface DecoderLike {
-  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
-}
-type DecoderCtor = new (
-  label?: string,
-  options?: { fatal?: boolean; ignoreBOM?: boolean },
-) => DecoderLike;
-
-/** A TextDecoder from the global scope; ignoreBOM because the import strips the BOM itself. */
-export function textDecoder(label: string, fatal = false): DecoderLike {
-  const Ctor = (globalThis as unknown as { TextDecoder: DecoderCtor }).TextDecoder;
-  return new Ctor(label, { fatal, ignoreBOM: true });
-}
-
-/** UTF-8 bytes of `text` (TextEncoder from the global scope, typed locally like TextDecoder). */
-export function utf8Bytes(text: string): Uint8Array {
-  type EncoderCtor = new () => { encode(input: string): Uint8Array };
-  const Ctor = (globalThis as unknown as { TextEncoder: EncoderCtor }).TextEncoder;
-  return new Ctor().encode(text);
-}
 
 /** The encoding of a file as told by its first bytes. */
 export interface EncodingGuess {
@@ -74,20 +55,20 @@ export class StreamDecoder {
   /** How many bytes were read as Windows-1252 because they were not UTF-8. */
   fallbackBytes = 0;
   private readonly strict: DecoderLike | null;
-  private readonly lenient: DecoderLike;
-  private readonly latin1: DecoderLike | null;
+  /** UTF-8 (non-fatal) or UTF-16; null for Windows-1252, which is decoded by hand. */
+  private readonly lenient: DecoderLike | null;
   private pending: Uint8Array = new Uint8Array(0);
   private offset = 0;
 
   constructor(readonly encoding: CsvDialect['encoding']) {
     const utf8 = encoding === 'utf-8';
     this.strict = utf8 ? textDecoder('utf-8', true) : null;
-    this.lenient = textDecoder(encoding);
-    this.latin1 = utf8 ? textDecoder('windows-1252') : null;
+    this.lenient = encoding === 'windows-1252' ? null : textDecoder(encoding);
   }
 
   /** Text for `bytes`; an incomplete UTF-8 sequence at the end waits for the next call. */
   decode(bytes: Uint8Array): string {
+    if (!this.lenient) return decodeWindows1252(bytes);
     if (!this.strict) return this.lenient.decode(bytes, { stream: true });
     let data = bytes;
     if (this.pending.length > 0) {
@@ -102,6 +83,7 @@ export class StreamDecoder {
 
   /** Text for whatever is still pending at the end of the stream. */
   end(): string {
+    if (!this.lenient) return '';
     if (!this.strict) return this.lenient.decode();
     const rest = this.pending;
     this.pending = new Uint8Array(0);
@@ -124,12 +106,12 @@ export class StreamDecoder {
     let pos = 0;
     while (pos < body.length) {
       const valid = utf8ValidPrefix(body.subarray(pos), true);
-      if (valid > 0) out.push(this.lenient.decode(body.subarray(pos, pos + valid)));
+      if (valid > 0) out.push(this.lenient!.decode(body.subarray(pos, pos + valid)));
       pos += valid;
       if (pos < body.length) {
         if (this.fallbackAt < 0) this.fallbackAt = this.offset + pos;
         this.fallbackBytes++;
-        out.push(this.latin1!.decode(body.subarray(pos, pos + 1)));
+        out.push(decodeWindows1252(body.subarray(pos, pos + 1)));
         pos++;
       }
     }
