@@ -28,9 +28,8 @@ export function createDataHandlers(
   lockName: (id: string) => string,
 ): Handlers<DataMethods> {
   return {
-    async importFile({ file, name }, { signal, progress }) {
+    async importFile({ file, name, fileName }, { signal, progress }) {
       const id = crypto.randomUUID();
-      const fileName = (file as File).name ?? name;
       return runLocked(lockName(id), async () => {
         const started = performance.now();
         const session = await beginImport(db, { id, name, fileName, fileBytes: file.size });

@@ -63,7 +63,7 @@ export class AppState {
     try {
       const meta = await this.client.call(
         'importFile',
-        { file, name: file.name.replace(/\.(csv|tsv|txt)$/i, '') },
+        { file, fileName: file.name, name: file.name.replace(/\.(csv|tsv|txt)$/i, '') },
         {
           signal: controller.signal,
           onProgress: (progress) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CleanroomError } from '../../../src/core/errors';
-import { createClient, type Endpoint } from '../../../src/protocol/client';
-import { serve, type Handlers } from '../../../src/protocol/server';
+import { createClient } from '../../../src/protocol/client';
+import type { Handlers } from '../../../src/protocol/server';
+import { channelEndpoint, type SpawnLog, type TestEndpoint } from './channel-endpoint';
 
 type TestMethods = {
   echo: { params: { text: string }; result: string; progress: never };
@@ -27,40 +28,12 @@ const handlers: Handlers<TestMethods> = {
     }),
 };
 
-/** A worker stand-in over a MessageChannel: structured clone like a real worker. */
-function channelEndpoint(log: { spawned: number; terminated: number }): Endpoint {
-  const { port1, port2 } = new MessageChannel();
-  serve(port2 as unknown as Parameters<typeof serve>[0], handlers);
-  port1.start();
-  port2.start();
-  log.spawned++;
-  const errorListeners: Array<(e: Event) => void> = [];
-  return {
-    postMessage: (message: unknown, transfer?: Transferable[]) =>
-      port1.postMessage(message, transfer ?? []),
-    addEventListener: ((type: string, listener: (event: never) => void) => {
-      if (type === 'message') port1.addEventListener('message', listener as never);
-      else errorListeners.push(listener as never);
-    }) as Endpoint['addEventListener'],
-    removeEventListener: (_type: 'message', listener: (event: MessageEvent) => void) =>
-      port1.removeEventListener('message', listener as never),
-    terminate: () => {
-      log.terminated++;
-      port1.close();
-      port2.close();
-    },
-    // Lets a test simulate the worker dying.
-    ...{
-      crash: () =>
-        errorListeners.forEach((l) => l(Object.assign(new Event('error'), { message: 'boom' }))),
-    },
-  };
-}
+const channel = (log: SpawnLog) => channelEndpoint(handlers, log);
 
 describe('message-passing client', () => {
   it('returns results, reports progress and rebuilds errors with their code', async () => {
     const log = { spawned: 0, terminated: 0 };
-    const client = createClient<TestMethods>(() => channelEndpoint(log));
+    const client = createClient<TestMethods>(() => channel(log));
     expect(await client.call('echo', { text: '<b>hi</b>' })).toBe('<b>hi</b>');
     const seen: number[] = [];
     expect(await client.call('count', { to: 3 }, { onProgress: (p) => seen.push(p) })).toBe(3);
@@ -75,7 +48,7 @@ describe('message-passing client', () => {
 
   it('cancels a cooperative call without killing the worker', async () => {
     const log = { spawned: 0, terminated: 0 };
-    const client = createClient<TestMethods>(() => channelEndpoint(log), 200);
+    const client = createClient<TestMethods>(() => channel(log), 200);
     const controller = new AbortController();
     const call = client.call('hang', { obeyCancel: true }, { signal: controller.signal });
     controller.abort();
@@ -87,7 +60,7 @@ describe('message-passing client', () => {
 
   it('terminates a worker that ignores a cancel after the grace period, then starts a new one', async () => {
     const log = { spawned: 0, terminated: 0 };
-    const client = createClient<TestMethods>(() => channelEndpoint(log), 50);
+    const client = createClient<TestMethods>(() => channel(log), 50);
     const controller = new AbortController();
     const stuck = client.call('hang', { obeyCancel: false }, { signal: controller.signal });
     controller.abort();
@@ -100,11 +73,11 @@ describe('message-passing client', () => {
 
   it('fails pending calls clearly when the worker dies and recovers on the next call', async () => {
     const log = { spawned: 0, terminated: 0 };
-    let last: (Endpoint & { crash?: () => void }) | null = null;
-    const client = createClient<TestMethods>(() => (last = channelEndpoint(log)));
+    let last: TestEndpoint | null = null;
+    const client = createClient<TestMethods>(() => (last = channel(log)));
     const pending = client.call('hang', { obeyCancel: false });
     await new Promise((r) => setTimeout(r, 10));
-    last!.crash!();
+    last!.crash();
     await expect(pending).rejects.toMatchObject({ code: 'worker-crashed' });
     expect(await client.call('echo', { text: 'again' })).toBe('again');
     expect(log.spawned).toBe(2);
