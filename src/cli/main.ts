@@ -1,0 +1,44 @@
+/**
+ * `npm run cli -- <command> [--flags]`: the same core as the app, from the command line.
+ * Each command lives in src/cli/commands/<command>.ts and exports `run(flags)` and `usage`.
+ * Progress goes to stderr; failures print one line and exit non-zero.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CleanroomError } from '../core/errors';
+import { parseFlags, UsageError, type Flags } from './args';
+
+interface Command {
+  usage: string;
+  run(flags: Flags): Promise<void>;
+}
+
+const commandsDir = fileURLToPath(new URL('./commands/', import.meta.url));
+const available = readdirSync(commandsDir)
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+  .map((file) => file.replace(/\.ts$/, ''))
+  .sort();
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || !available.includes(name)) {
+    const lines = await Promise.all(
+      available.map(async (c) => `  ${((await import(`./commands/${c}.ts`)) as Command).usage}`),
+    );
+    const head = name && name !== '--help' ? `Unknown command "${name}".\n` : '';
+    throw new UsageError(
+      `${head}Usage: npm run --silent cli -- <command> [flags]\n${lines.join('\n')}`,
+    );
+  }
+  const command = (await import(`./commands/${name}.ts`)) as Command;
+  await command.run(parseFlags(rest));
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const message =
+    error instanceof UsageError || error instanceof CleanroomError
+      ? error.message
+      : `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});
