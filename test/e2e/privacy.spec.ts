@@ -9,7 +9,6 @@ import {
   datasetItem,
   datasetItems,
   expectListed,
-  expectNoChunks,
   gotoApp,
   importFile,
   openDataset,
@@ -56,7 +55,6 @@ test('every request goes to the app origin only', async ({ page, context, baseUR
   await datasetItem(page, 'privacy-2k').getByTestId(ids.datasetDelete).click();
   await page.getByTestId(ids.datasetDeleteConfirm).click();
   await expect(datasetItem(page, 'privacy-2k')).toHaveCount(0);
-  await expectNoChunks(page);
   // Give late work (service-worker precache, prefetches) a moment to show itself.
   await page.waitForTimeout(1_000);
 
