@@ -1,0 +1,189 @@
+/**
+ * Stores one buffered chunk column under the type chosen for it. A buffer holds cells either as
+ * dictionary codes or as classified numbers (see column-buffer.ts); each of the four functions
+ * here turns one of those into f64 or dict storage, counting distinct values as it goes.
+ */
+import { CELL_EMPTY, validKinds } from './cell-kinds';
+import type { ColumnStats } from './column-stats';
+import { cellKindText, type CellParser } from './parse-value';
+import type { ColumnType, DictData, NumericData } from './types';
+
+/** The cell-dependent parts of a StoredColumnChunk. */
+export interface EncodedColumn {
+  data: NumericData | DictData;
+  missing: Uint8Array;
+  unparsedRows: Uint32Array;
+  unparsedText: string[];
+  /** Approximate bytes of the typed arrays and strings, for storage accounting. */
+  bytes: number;
+}
+
+/** A chunk column as dictionary codes, each entry classified once (kind, value, occurrences). */
+export interface DictCells {
+  rows: number;
+  codes: Uint32Array;
+  dictionary: string[];
+  entryKinds: Uint8Array;
+  entryValues: Float64Array;
+  entryCounts: Uint32Array;
+}
+
+/** A chunk column as classified cells, with the raw text of cells that did not fit its type. */
+export interface NumericCells {
+  rows: number;
+  kinds: Uint8Array;
+  values: Float64Array;
+  /** Ascending rows whose raw text was kept, and that text. */
+  keptRows: number[];
+  keptText: string[];
+}
+
+const NO_ROWS = new Uint32Array(0);
+
+/** Dictionary chunk stored as dictionary codes; whitespace-only entries become missing. */
+export function dictAsDict(cells: DictCells, st: ColumnStats): EncodedColumn {
+  const { rows, entryKinds, dictionary, entryCounts } = cells;
+  const missing = new Uint8Array((rows + 7) >> 3);
+  // Whitespace-only entries are missing cells: drop them so the dictionary lists real values.
+  const remap = new Int32Array(dictionary.length);
+  const kept: string[] = [];
+  let textBytes = 0;
+  for (let e = 0; e < dictionary.length; e++) {
+    if (entryKinds[e] === CELL_EMPTY) remap[e] = -1;
+    else {
+      remap[e] = kept.length;
+      kept.push(dictionary[e]);
+      textBytes += dictionary[e].length * 2;
+      if (entryCounts[e] > 1) st.hasDuplicate = true;
+    }
+  }
+  const codes = cells.codes.length === rows ? cells.codes : cells.codes.slice(0, rows);
+  const compact = kept.length !== dictionary.length;
+  for (let r = 0; r < rows; r++) {
+    const code = remap[codes[r]];
+    if (code < 0) {
+      missing[r >> 3] |= 1 << (r & 7);
+      codes[r] = 0;
+    } else if (compact) codes[r] = code;
+  }
+  for (const text of kept) st.addDistinct(text);
+  return {
+    data: { encoding: 'dict', codes, dictionary: kept },
+    missing,
+    unparsedRows: NO_ROWS,
+    unparsedText: [],
+    bytes: codes.byteLength + missing.byteLength + textBytes,
+  };
+}
+
+/** Dictionary chunk stored as numbers: entries parsed once, those that do not fit kept as text. */
+export function dictAsF64(cells: DictCells, type: ColumnType, st: ColumnStats): EncodedColumn {
+  const { rows, entryKinds, entryValues, dictionary, codes, entryCounts } = cells;
+  const [a, b] = validKinds(type);
+  const values = new Float64Array(rows);
+  const missing = new Uint8Array((rows + 7) >> 3);
+  const unparsedRows: number[] = [];
+  const unparsedText: string[] = [];
+  let textBytes = 0;
+  for (let r = 0; r < rows; r++) {
+    const e = codes[r];
+    const kind = entryKinds[e];
+    if (kind === a || kind === b) {
+      values[r] = entryValues[e];
+      continue;
+    }
+    values[r] = NaN;
+    if (kind === CELL_EMPTY) missing[r >> 3] |= 1 << (r & 7);
+    else {
+      unparsedRows.push(r);
+      unparsedText.push(dictionary[e]);
+      textBytes += dictionary[e].length * 2;
+    }
+  }
+  for (let e = 0; e < dictionary.length; e++) {
+    const kind = entryKinds[e];
+    if (kind === CELL_EMPTY) continue;
+    if (entryCounts[e] > 1) st.hasDuplicate = true;
+    st.addDistinct(kind === a || kind === b ? entryValues[e] : dictionary[e]);
+  }
+  return numericChunk(values, missing, unparsedRows, unparsedText, textBytes);
+}
+
+/** Numeric chunk stored as numbers; cells that do not fit `type` keep their raw text. */
+export function f64AsF64(cells: NumericCells, type: ColumnType, st: ColumnStats): EncodedColumn {
+  const { rows, kinds, keptRows, keptText } = cells;
+  const values = cells.values.length === rows ? cells.values : cells.values.slice(0, rows);
+  const [a, b] = validKinds(type);
+  const missing = new Uint8Array((rows + 7) >> 3);
+  const unparsedRows: number[] = [];
+  const unparsedText: string[] = [];
+  let textBytes = 0;
+  let kept = 0;
+  const track = !st.distinctCapped;
+  for (let r = 0; r < rows; r++) {
+    const kind = kinds[r];
+    const isKept = kept < keptRows.length && keptRows[kept] === r;
+    const text = isKept ? keptText[kept++] : null;
+    if (kind === a || kind === b) {
+      if (track) st.addDistinct(values[r]);
+      continue;
+    }
+    if (kind === CELL_EMPTY) {
+      values[r] = NaN;
+      missing[r >> 3] |= 1 << (r & 7);
+      continue;
+    }
+    // Kept text, or (rare: the type changed within the chunk) the value written back as text.
+    const raw = text ?? cellKindText(kind, values[r]);
+    values[r] = NaN;
+    unparsedRows.push(r);
+    unparsedText.push(raw);
+    textBytes += raw.length * 2;
+    if (track) st.addDistinct(raw);
+  }
+  return numericChunk(values, missing, unparsedRows, unparsedText, textBytes);
+}
+
+/** Numeric chunk stored as dictionary codes (the column turned out to be text). */
+export function f64AsDict(cells: NumericCells, parser: CellParser, st: ColumnStats): EncodedColumn {
+  // Numbers went in before the column turned out to be text: their text is rebuilt from the
+  // value (`1.50` reads back as `1.5`); cells that did not parse keep their raw text.
+  const { rows, kinds, values, keptRows, keptText } = cells;
+  const codes = new Uint32Array(rows);
+  const lookup = new Map<string, number>();
+  const dictionary: string[] = [];
+  let kept = 0;
+  for (let r = 0; r < rows; r++) {
+    const isKept = kept < keptRows.length && keptRows[kept] === r;
+    const text = isKept ? keptText[kept++] : cellKindText(kinds[r], values[r]);
+    let code = lookup.get(text);
+    if (code === undefined) {
+      code = dictionary.length;
+      lookup.set(text, code);
+      dictionary.push(text);
+    }
+    codes[r] = code;
+  }
+  const entryKinds = new Uint8Array(dictionary.length);
+  const entryCounts = new Uint32Array(dictionary.length);
+  dictionary.forEach((text, e) => (entryKinds[e] = parser.classify(text)));
+  for (let r = 0; r < rows; r++) entryCounts[codes[r]]++;
+  const entryValues = new Float64Array(0);
+  return dictAsDict({ rows, codes, dictionary, entryKinds, entryValues, entryCounts }, st);
+}
+
+function numericChunk(
+  values: Float64Array,
+  missing: Uint8Array,
+  unparsedRows: number[],
+  unparsedText: string[],
+  textBytes: number,
+): EncodedColumn {
+  return {
+    data: { encoding: 'f64', values },
+    missing,
+    unparsedRows: unparsedRows.length ? Uint32Array.from(unparsedRows) : NO_ROWS,
+    unparsedText,
+    bytes: values.byteLength + missing.byteLength + unparsedRows.length * 4 + textBytes,
+  };
+}
