@@ -23,8 +23,9 @@ const HEADER_TEXT = 4 * 1024 * 1024;
 
 /** Streams one CSV file into chunks: `pushBytes` repeatedly, then `finish()`. */
 export class CsvImporter {
-  /** Completed chunks not yet handed out; see `takeReady`. */
+  /** Set once header and decimal comma are decided; until then records wait in `pending`. */
   private builder: ChunkBuilder | null = null;
+  /** The first bytes, held until SAMPLE_BYTES arrived for sniffing. */
   private sniffed: Uint8Array[] = [];
   private sniffedLength = 0;
   private bytesIn = 0;
@@ -82,7 +83,6 @@ export class CsvImporter {
   finish(): void {
     if (!this.decoder) this.startDecoding(true);
     this.pushText(this.decoder!.end());
-    if (!this.tokenizer) this.startTokenizing('');
     this.tokenizer!.end();
     if (!this.builder) this.startRows();
     if (this.bytesIn === 0 || !this.sawText) {

@@ -207,6 +207,7 @@ describe('importCsv: encodings', () => {
     expect(result.dialect).toMatchObject({ encoding: 'utf-8', bom: true });
     expect(result.columns[0].name).toBe('name');
     expect(rowsOf(result)).toEqual(expected);
+    expect(result.warnings).toEqual([]);
   });
 
   it('reads a Latin-1 file (café as byte 0xE9) as Windows-1252', async () => {
@@ -397,6 +398,25 @@ describe('importCsv: types across chunks', () => {
     expect(result.chunks.map((c) => c[0].rows)).toEqual([7, 7, 7, 7, 7, 7, 7, 1]);
     expect(rowsOf(result)).toEqual(expected);
     expect(result.columns[4]).toMatchObject({ missingCount: 17, distinctCount: 2 });
+    // Seven rows are too few to call unique integers an identifier; fifty are not.
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        code: 'type-revised',
+        message: expect.stringContaining('id (integer → identifier)'),
+      }),
+    ]);
+    expect(result.chunks.map((c) => c.map((col) => col.data.encoding[0]).join(''))).toEqual(
+      Array(8).fill('ffffd'),
+    );
+  });
+
+  it('does not warn about types that stay the same across chunks', async () => {
+    const lines = ['n,x,label'];
+    for (let i = 0; i < 100; i++) lines.push(`${i % 10},${i / 4},${['a', 'b'][i % 2]}`);
+    const result = await importText(lines.join('\n'), { chunkRows: 25 });
+    expect(result.columns.map((c) => c.type)).toEqual(['integer', 'float', 'categorical']);
+    expect(result.chunkCount).toBe(4);
+    expect(result.warnings).toEqual([]);
   });
 });
 
