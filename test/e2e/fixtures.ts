@@ -5,7 +5,14 @@
  * benchmark imports this file from plain Node.
  */
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -13,9 +20,14 @@ import { deflateSync } from 'node:zlib';
 
 let sharedDir: string | undefined;
 
-/** The temp dir fixtures go to unless a caller passes its own. */
+/** The temp dir fixtures go to unless a caller passes its own; removed when the process exits. */
 export function fixtureDir(): string {
-  sharedDir ??= mkdtempSync(join(tmpdir(), 'cleanroom-e2e-'));
+  if (!sharedDir) {
+    const dir = mkdtempSync(join(tmpdir(), 'cleanroom-e2e-'));
+    // Generated files run to tens of MB per run; don't leave them in /tmp.
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    sharedDir = dir;
+  }
   return sharedDir;
 }
 
