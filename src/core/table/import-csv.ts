@@ -2,7 +2,7 @@
  * Streaming CSV import: reads the bytes, parses and types them chunk by chunk, and hands each
  * chunk to a sink, awaiting it (back-pressure) so that the file is never held whole.
  */
-import { CleanroomError } from '../errors';
+import { CleanroomError, isAbortError } from '../errors';
 import { CsvImporter } from './csv-importer';
 import type { ColumnMeta, CsvDialect, ImportWarning, StoredColumnChunk } from './types';
 
@@ -118,6 +118,8 @@ async function* readAll(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8A
       } catch (error) {
         done = true;
         if (error instanceof CleanroomError) throw error;
+        // A stream cancelled through its signal throws an AbortError: that is a cancel, not a bad file.
+        if (isAbortError(error)) throw new CleanroomError('aborted', 'The import was cancelled.');
         const why = error instanceof Error && error.message ? ` (${error.message})` : '';
         throw new CleanroomError(
           'unreadable-file',

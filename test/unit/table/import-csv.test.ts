@@ -440,6 +440,19 @@ describe('importCsv: streaming behaviour', () => {
     expect(written).toBe(2);
   });
 
+  it('reports a stream that throws an AbortError as aborted, not unreadable', async () => {
+    async function* cancelled(): AsyncGenerator<Uint8Array> {
+      yield utf8('a,b\n1,2\n');
+      throw Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' });
+    }
+    const sink = { writeChunk: async () => undefined };
+    await expect(
+      importCsv(cancelled(), { datasetId: 'd', totalBytes: 9 }, sink),
+    ).rejects.toMatchObject({
+      code: 'aborted',
+    });
+  });
+
   it('rejects at once when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
