@@ -4,21 +4,8 @@
  * baseline in a module worker and the app's real import through the protocol client and data
  * worker, measuring each in the page. Results are plain objects returned to Playwright.
  */
-import type { DatasetMeta } from '../src/core/table/types';
+import { createDataClient } from '../src/ui/data-client';
 import type { PapaBaselineReply } from './bench-papa.worker';
-
-/** The part of src/protocol/client.ts the benchmark uses. */
-interface BenchDataClient {
-  call(
-    method: 'importFile',
-    params: { file: File; name: string },
-    options?: { onProgress?: (progress: unknown) => void; signal?: AbortSignal },
-  ): Promise<DatasetMeta>;
-}
-
-interface ClientModule {
-  createDataClient(): BenchDataClient;
-}
 
 /** What the baseline measured: wall time in the page and time inside the worker, in ms. */
 export interface BaselineResult {
@@ -45,33 +32,9 @@ export interface ImportResult {
 
 /** The API Playwright calls through page.evaluate. */
 export interface BenchApi {
-  /** Null when the page has the app's data client; otherwise why not. Set before __bench is. */
-  clientProblem: string | null;
   baseline(): Promise<BaselineResult>;
   runImport(): Promise<ImportResult>;
 }
-
-// Glob imports instead of static ones: the page still builds while the client is missing, and
-// the benchmark then says so instead of failing in the bundler. The brief names
-// src/protocol/client.ts; the app currently builds its data client in src/ui/data-client.ts.
-const CLIENT_MODULES = ['../src/protocol/client.ts', '../src/ui/data-client.ts'];
-const clientModules = import.meta.glob<Partial<ClientModule>>([
-  '../src/protocol/client.ts',
-  '../src/ui/data-client.ts',
-]);
-
-/** The first of CLIENT_MODULES that exports createDataClient. */
-async function loadClient(): Promise<ClientModule | null> {
-  for (const path of CLIENT_MODULES) {
-    const load = clientModules[path] as (() => Promise<Partial<ClientModule>>) | undefined;
-    const module = load ? await load() : undefined;
-    if (typeof module?.createDataClient === 'function') return module as ClientModule;
-  }
-  return null;
-}
-
-const NO_CLIENT =
-  'the bench page has no data client: neither src/protocol/client.ts nor src/ui/data-client.ts exports createDataClient() in this build';
 
 function benchFile(): File {
   const input = document.getElementById('bench-file') as HTMLInputElement;
@@ -119,9 +82,7 @@ async function baseline(): Promise<BaselineResult> {
 }
 
 async function runImport(): Promise<ImportResult> {
-  const module = await loadClient();
-  if (!module) throw new Error(NO_CLIENT);
-  const client = module.createDataClient();
+  const client = createDataClient();
   const file = benchFile();
 
   const longTasks: number[] = [];
@@ -142,7 +103,7 @@ async function runImport(): Promise<ImportResult> {
   try {
     const meta = await client.call(
       'importFile',
-      { file, name: file.name },
+      { file, name: file.name, fileName: file.name },
       { onProgress: () => void progressEvents++ },
     );
     const wallMs = performance.now() - started;
@@ -168,15 +129,6 @@ async function runImport(): Promise<ImportResult> {
   }
 }
 
-const api: BenchApi = { clientProblem: null, baseline, runImport };
-void loadClient().then(
-  (module) => {
-    api.clientProblem = module ? null : NO_CLIENT;
-    (window as unknown as { __bench: BenchApi }).__bench = api;
-    document.getElementById('bench-log')!.textContent = api.clientProblem ?? 'ready';
-  },
-  (error: unknown) => {
-    api.clientProblem = `loading the data client failed: ${String(error)}`;
-    (window as unknown as { __bench: BenchApi }).__bench = api;
-  },
-);
+const api: BenchApi = { baseline, runImport };
+(window as unknown as { __bench: BenchApi }).__bench = api;
+document.getElementById('bench-log')!.textContent = 'ready';

@@ -95,13 +95,6 @@ async function main(): Promise<void> {
         `baseline 1/2: ${seconds(before.wallMs)} s, ${before.rows} rows (Papa counts the header)`,
       );
 
-      const clientProblem = await page.evaluate(
-        () => (window as unknown as { __bench: BenchApi }).__bench.clientProblem,
-      );
-      if (clientProblem) {
-        throw new BenchError(`${clientProblem}. Baseline alone: ${seconds(before.wallMs)} s.`);
-      }
-
       log('import: the app’s data client and data worker');
       const importRss = new RssSampler(browserPid);
       const result = await importRss.during(() => evaluate<ImportResult>(page, 'runImport'));

@@ -19,7 +19,8 @@ export interface RowPage {
 /** Everything the data worker does: import, list, delete, read pages, the operation log. */
 export type DataMethods = {
   importFile: {
-    params: { file: Blob; name: string };
+    /** `fileName` travels separately: a File's name does not survive every structured clone. */
+    params: { file: Blob; name: string; fileName: string };
     result: DatasetMeta;
     progress: ImportProgress;
   };
