@@ -24,5 +24,9 @@ export class CleanroomError extends Error {
 /** True when `error` is the error an AbortSignal raises, or our own 'aborted' error. */
 export function isAbortError(error: unknown): boolean {
   if (error instanceof CleanroomError) return error.code === 'aborted';
-  return typeof error === 'object' && error !== null && (error as { name?: string }).name === 'AbortError';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { name?: string }).name === 'AbortError'
+  );
 }
