@@ -1,0 +1,69 @@
+/**
+ * How often the test set may be looked at. Each reveal of a test metric is a chance to overfit
+ * to it; with H reveals, Hoeffding's bound plus a union bound over the H gives every revealed
+ * accuracy within ±ε of the true one with probability 1 − δ when n ≥ ln(2H/δ) / (2ε²)
+ * (the bound ease.ml/ci uses for its non-adaptive reveals).
+ */
+
+/** Test rows needed for `reveals` reveals at tolerance ε and confidence 1 − δ. */
+export function requiredTestSize(reveals: number, epsilon: number, delta: number): number {
+  return Math.ceil(Math.log((2 * Math.max(1, reveals)) / delta) / (2 * epsilon * epsilon));
+}
+
+/** Reveals `n` test rows support at ε, 1 − δ: the largest H with n ≥ ln(2H/δ)/(2ε²) (0 if none). */
+export function supportedReveals(n: number, epsilon: number, delta: number): number {
+  const h = (delta / 2) * Math.exp(2 * n * epsilon * epsilon);
+  if (!Number.isFinite(h)) return Number.MAX_SAFE_INTEGER;
+  // Guard floating error at the boundary with the exact inequality.
+  let reveals = Math.floor(h);
+  while (reveals > 0 && requiredTestSize(reveals, epsilon, delta) > n) reveals--;
+  return reveals;
+}
+
+/** The tolerance ε that `n` rows give after `reveals` reveals at confidence 1 − δ. */
+export function toleranceFor(n: number, reveals: number, delta: number): number {
+  return Math.sqrt(Math.log((2 * Math.max(1, reveals)) / delta) / (2 * n));
+}
+
+/** The ledger of test reveals (JSON, stored with the run so the count survives reloads). */
+export interface RevealLedger {
+  testRows: number;
+  epsilon: number;
+  delta: number;
+  /** How many reveals the test set supports at (ε, δ). */
+  supported: number;
+  reveals: { at: string; what: string }[];
+}
+
+/** A fresh ledger for `testRows` rows (defaults ε = 0.05, δ = 0.05). */
+export function createLedger(testRows: number, epsilon = 0.05, delta = 0.05): RevealLedger {
+  return {
+    testRows,
+    epsilon,
+    delta,
+    supported: supportedReveals(testRows, epsilon, delta),
+    reveals: [],
+  };
+}
+
+/** The ledger after one more reveal, and whether the guarantee still holds for all reveals so far. */
+export function recordReveal(
+  ledger: RevealLedger,
+  what: string,
+  at = new Date().toISOString(),
+): { ledger: RevealLedger; withinBudget: boolean; remaining: number } {
+  const next = { ...ledger, reveals: [...ledger.reveals, { at, what }] };
+  const used = next.reveals.length;
+  return {
+    ledger: next,
+    withinBudget: used <= ledger.supported,
+    remaining: Math.max(0, ledger.supported - used),
+  };
+}
+
+/** One-line summary, e.g. "1 of 12 test reveals used (±0.050 at 95%)". */
+export function describeLedger(ledger: RevealLedger): string {
+  const used = ledger.reveals.length;
+  const eps = toleranceFor(ledger.testRows, Math.max(1, used), ledger.delta);
+  return `${used} of ${ledger.supported} test reveals used (n = ${ledger.testRows}; each revealed accuracy within ±${eps.toFixed(3)} at ${Math.round((1 - ledger.delta) * 100)}% confidence)`;
+}

@@ -1,0 +1,177 @@
+/** Fits the feature pipeline on the training rows only, so no statistic sees validation or test. */
+import type { Frame, FrameColumn } from '../table/frame';
+import { absCorrelation, oneRuleAccuracy } from './leakage';
+import {
+  inputNamesOf,
+  type ExcludedColumn,
+  type Feature,
+  type Preprocessing,
+} from './preprocessing';
+import type { EncodedTarget } from './target';
+
+/** Choices for the pipeline; every field has a default. */
+export interface PreprocessingOptions {
+  /** 'robust' centers on the median and scales by the IQR (outlier-heavy columns). */
+  scaling?: 'standard' | 'robust';
+  /** Columns with at most this many categories get one input per category (default 20). */
+  maxOneHot?: number;
+  /** Above `maxOneHot`, keep the k most frequent categories plus "other" (default 20). */
+  topK?: number;
+  /** Columns left out by the user. */
+  exclude?: string[];
+  /** Columns kept even when flagged as identifier-like or leaking. */
+  keep?: string[];
+  /** One-rule accuracy (classification) or |r| (regression) at which a column counts as leaking (default 0.99; null: off). */
+  leakThreshold?: number | null;
+}
+
+/** Fits preprocessing on `trainPositions` (positions into `target.rows`). */
+export function fitPreprocessing(
+  frame: Frame,
+  target: EncodedTarget,
+  trainPositions: Int32Array,
+  options: PreprocessingOptions = {},
+): Preprocessing {
+  const { scaling = 'standard', maxOneHot = 20, topK = 20, leakThreshold = 0.99 } = options;
+  const rows = Int32Array.from(trainPositions, (p) => target.rows[p]);
+  const labels = Float64Array.from(trainPositions, (p) => target.values[p]);
+  const features: Feature[] = [];
+  const excluded: ExcludedColumn[] = [];
+  for (const column of frame.columns) {
+    const name = column.meta.name;
+    if (name === target.name) continue;
+    const reason = options.exclude?.includes(name)
+      ? 'excluded by the user'
+      : options.keep?.includes(name)
+        ? null
+        : exclusionReason(column, rows, labels, target, leakThreshold);
+    if (reason) {
+      excluded.push({ column: name, reason });
+      continue;
+    }
+    const present = presentCount(column, rows);
+    if (present === 0)
+      excluded.push({ column: name, reason: 'entirely missing in the training split' });
+    else if (column.kind === 'number')
+      features.push(fitNumeric(name, column.values, rows, scaling));
+    else features.push(fitCategorical(name, column.values, rows, maxOneHot, topK));
+  }
+  let targetScaling: Preprocessing['targetScaling'] = null;
+  if (target.task === 'regression') {
+    const { mean, std } = meanStd(Array.from(labels));
+    targetScaling = { mean, std: std > 0 ? std : 1 };
+  }
+  return {
+    format: 'cleanroom-preprocessing',
+    version: 1,
+    task: target.task,
+    target: target.name,
+    classes: target.classes,
+    targetScaling,
+    scaling,
+    features,
+    excluded,
+    inputNames: features.flatMap(inputNamesOf),
+  };
+}
+
+function exclusionReason(
+  column: FrameColumn,
+  rows: Int32Array,
+  labels: Float64Array,
+  target: EncodedTarget,
+  leakThreshold: number | null,
+): string | null {
+  const { type } = column.meta;
+  if (type === 'identifier') return 'identifier (a distinct value per row carries no pattern)';
+  if (type === 'text') return 'free text (not supported as a feature)';
+  const present = presentCount(column, rows);
+  if (column.kind === 'string' && present > 50 && distinctCount(column, rows) >= 0.95 * present)
+    return 'nearly unique per row (identifier-like)';
+  if (leakThreshold === null || present === 0) return null;
+  if (target.task === 'classification') {
+    const accuracy = oneRuleAccuracy(column, rows, labels, target.classes.length);
+    const counts = new Array<number>(target.classes.length).fill(0);
+    for (const l of labels) counts[l]++;
+    const baseline = Math.max(...counts) / labels.length;
+    if (accuracy >= leakThreshold && baseline < leakThreshold)
+      return `target leak suspected: predicts "${target.name}" alone with accuracy ${accuracy.toFixed(3)} on the training split`;
+  } else if (column.kind === 'number') {
+    const r = absCorrelation(column.values, rows, labels);
+    if (r >= leakThreshold)
+      return `target leak suspected: |correlation| with "${target.name}" is ${r.toFixed(3)} on the training split`;
+  }
+  return null;
+}
+
+function presentCount(column: FrameColumn, rows: Int32Array): number {
+  let n = 0;
+  for (const r of rows) {
+    const v = column.values[r];
+    if (v !== null && !(typeof v === 'number' && Number.isNaN(v))) n++;
+  }
+  return n;
+}
+
+function distinctCount(column: FrameColumn, rows: Int32Array): number {
+  const seen = new Set<string | number | null>();
+  for (const r of rows) seen.add(column.values[r]);
+  seen.delete(null);
+  return seen.size;
+}
+
+function meanStd(values: number[]): { mean: number; std: number } {
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
+  const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length;
+  return { mean, std: Math.sqrt(variance) };
+}
+
+/** Linear-interpolated quantile of sorted values (q in [0, 1]). */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}
+
+function fitNumeric(
+  column: string,
+  values: Float64Array,
+  rows: Int32Array,
+  scaling: 'standard' | 'robust',
+): Feature {
+  const observed: number[] = [];
+  for (const r of rows) if (!Number.isNaN(values[r])) observed.push(values[r]);
+  const sorted = Float64Array.from(observed).sort();
+  const median = quantileSorted(sorted, 0.5);
+  const { mean, std } = meanStd(observed);
+  const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
+  // A zero spread (constant or mostly-constant column) would divide by zero: fall back.
+  const robust = scaling === 'robust' && iqr > 0;
+  return {
+    kind: 'numeric',
+    column,
+    median,
+    center: robust ? median : mean,
+    scale: robust ? iqr : std > 0 ? std : 1,
+    indicator: observed.length < rows.length,
+  };
+}
+
+function fitCategorical(
+  column: string,
+  values: (string | null)[],
+  rows: Int32Array,
+  maxOneHot: number,
+  topK: number,
+): Feature {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const v = values[r];
+    if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  // Most frequent first; ties by name so the order is reproducible.
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map((e) => e[0]);
+  const other = ranked.length > maxOneHot;
+  return { kind: 'categorical', column, categories: other ? ranked.slice(0, topK) : ranked, other };
+}

@@ -1,0 +1,95 @@
+/** The target column: which task it implies, its classes, and the rows that carry a value. */
+import { CleanroomError } from '../errors';
+import { columnIndex, type Frame } from '../table/frame';
+
+/** Classification (string classes) or regression (a numeric target). */
+export type Task = 'classification' | 'regression';
+
+/** A target ready for training: one entry per kept row. */
+export interface EncodedTarget {
+  name: string;
+  task: Task;
+  /** Class names (sorted) for classification; empty for regression. */
+  classes: string[];
+  /** Frame rows that have a target value and are not excluded, ascending. */
+  rows: Int32Array;
+  /** Class index per kept row (classification) or the numeric value (regression). */
+  values: Float64Array;
+  /** Rows left out because the target is missing or unparsed. */
+  missingCount: number;
+  /** Rows left out because the operation log excluded them. */
+  excludedCount: number;
+}
+
+/** Numeric targets with at most this many distinct integer values are treated as classes. */
+const MAX_NUMERIC_CLASSES = 20;
+
+/** Reads the target column; `task` 'auto' picks classification for strings and small integer sets. */
+export function encodeTarget(
+  frame: Frame,
+  name: string,
+  task: Task | 'auto' = 'auto',
+): EncodedTarget {
+  const index = columnIndex(frame, name);
+  if (index < 0)
+    throw new CleanroomError('invalid-operation', `Target column "${name}" is not in the data.`);
+  const column = frame.columns[index];
+  const labels: (string | null)[] = new Array(frame.rows);
+  let excludedCount = 0;
+  let missingCount = 0;
+  const numericValues = column.kind === 'number' ? column.values : null;
+  for (let r = 0; r < frame.rows; r++) {
+    const v = column.values[r];
+    labels[r] = v === null || (typeof v === 'number' && Number.isNaN(v)) ? null : String(v);
+  }
+  const distinct = new Set<string>();
+  for (const l of labels) if (l !== null) distinct.add(l);
+  const integerValued = numericValues !== null && [...distinct].every((d) => Number.isInteger(+d));
+  const chosen: Task =
+    task !== 'auto'
+      ? task
+      : numericValues === null || (integerValued && distinct.size <= MAX_NUMERIC_CLASSES)
+        ? 'classification'
+        : 'regression';
+  if (chosen === 'regression' && numericValues === null)
+    throw new CleanroomError(
+      'invalid-operation',
+      `Target "${name}" is not numeric: regression needs numbers.`,
+    );
+  const kept: number[] = [];
+  for (let r = 0; r < frame.rows; r++) {
+    if (frame.excluded[r]) excludedCount++;
+    else if (labels[r] === null) missingCount++;
+    else kept.push(r);
+  }
+  const classes =
+    chosen === 'classification'
+      ? [...new Set(kept.map((r) => labels[r]!))].sort((a, b) =>
+          integerValued ? +a - +b : a < b ? -1 : a > b ? 1 : 0,
+        )
+      : [];
+  if (kept.length === 0)
+    throw new CleanroomError(
+      'invalid-operation',
+      `Target "${name}" has no values: nothing to learn from.`,
+    );
+  if (chosen === 'classification' && classes.length < 2)
+    throw new CleanroomError(
+      'invalid-operation',
+      `Target "${name}" has a single class ("${classes[0]}"): a classifier needs at least two.`,
+    );
+  const classIndex = new Map(classes.map((c, i) => [c, i]));
+  const values = new Float64Array(kept.length);
+  kept.forEach((r, i) => {
+    values[i] = chosen === 'classification' ? classIndex.get(labels[r]!)! : numericValues![r];
+  });
+  return {
+    name: column.meta.name,
+    task: chosen,
+    classes,
+    rows: Int32Array.from(kept),
+    values,
+    missingCount,
+    excludedCount,
+  };
+}

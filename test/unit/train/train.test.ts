@@ -1,0 +1,95 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { revealTest, trainModel } from '../../../src/core/train/train';
+import { binaryTask, makeFrame } from './fixtures';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('trainModel', () => {
+  it('fits logistic regression and reports validation metrics, leaking no tensors', async () => {
+    const frame = binaryTask(400);
+    const before = tf.memory().numTensors;
+    const run = await trainModel(frame, {
+      target: 'label',
+      model: { kind: 'logistic', epochs: 15, batchSize: 32, learningRate: 0.05 },
+    });
+    expect(run.validation.task).toBe('classification');
+    if (run.validation.task !== 'classification') return;
+    expect(run.validation.accuracy.value).toBeGreaterThan(0.8);
+    expect(run.validation.accuracy.low).toBeLessThan(run.validation.accuracy.value);
+    expect(run.fit.epochs.length).toBeGreaterThan(0);
+    run.model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('repeats exactly with the same seed (MLP with dropout and class weights)', async () => {
+    const frame = binaryTask(200);
+    const options = {
+      target: 'label',
+      model: {
+        kind: 'mlp' as const,
+        hidden: [8],
+        epochs: 3,
+        batchSize: 32,
+        dropout: 0.2,
+        classWeights: 'balanced' as const,
+        seed: 9,
+      },
+    };
+    const a = await trainModel(frame, options);
+    const b = await trainModel(frame, options);
+    expect(a.fit.epochs.map((e) => e.loss)).toEqual(b.fit.epochs.map((e) => e.loss));
+    a.model.dispose();
+    b.model.dispose();
+  });
+
+  it('stops early on a flat validation loss and keeps the best epoch', async () => {
+    const frame = binaryTask(200);
+    const run = await trainModel(frame, {
+      target: 'label',
+      model: {
+        kind: 'logistic',
+        epochs: 200,
+        batchSize: 64,
+        learningRate: 0.1,
+        patience: 2,
+        minDelta: 0.01,
+      },
+    });
+    expect(run.fit.stoppedEarly).toBe(true);
+    expect(run.fit.bestEpoch).toBeLessThan(run.fit.epochs.length);
+    run.model.dispose();
+  });
+
+  it('trains a regression and evaluates the test split on request', async () => {
+    const xs = Array.from({ length: 200 }, (_, i) => (i % 40) / 10);
+    const frame = makeFrame({
+      x: xs,
+      noise: xs.map((_, i) => Math.cos(i * 7)),
+      y: xs.map((x, i) => 3 * x + 10 + Math.sin(i)),
+    });
+    const run = await trainModel(frame, {
+      target: 'y',
+      model: { kind: 'logistic', epochs: 60, batchSize: 16, learningRate: 0.05 },
+      preprocessing: { leakThreshold: null },
+    });
+    const test = await revealTest(frame, run);
+    expect(test.task).toBe('regression');
+    if (test.task === 'regression') expect(test.r2.value).toBeGreaterThan(0.8);
+    run.model.dispose();
+  });
+
+  it('stops with a clear message when the loss becomes NaN', async () => {
+    const frame = binaryTask(100);
+    const before = tf.memory().numTensors;
+    await expect(
+      trainModel(frame, {
+        target: 'label',
+        model: { kind: 'mlp', hidden: [4], epochs: 3, learningRate: Number.NaN },
+      }),
+    ).rejects.toThrow(/loss became NaN.*Lower the learning rate/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
