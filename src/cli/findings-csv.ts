@@ -1,0 +1,20 @@
+import type { Finding } from '../core/detect/types';
+import type { Frame } from '../core/table/frame';
+
+const quote = (s: string): string =>
+  /[",\n\r]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+
+/** Header of the findings file. */
+export const FINDINGS_HEADER = 'row,column,detector,score,reason,suggestion';
+
+/** One CSV line: row empty for column-level findings, column empty for row-level ones. */
+export function findingLine(frame: Frame, f: Finding): string {
+  return [
+    f.row >= 0 ? String(f.row) : '',
+    f.column === null ? '' : quote(frame.columns[f.column].meta.name),
+    f.detector,
+    f.score.toFixed(4),
+    quote(f.reason),
+    f.suggestion ? quote(JSON.stringify(f.suggestion)) : '',
+  ].join(',');
+}

@@ -1,0 +1,166 @@
+/**
+ * Univariate outliers per numeric column, robust to the outliers themselves (median/MAD and
+ * IQR fences), and unit errors: an outlier whose value / 10^k (or × 10^k) falls inside the bulk.
+ * Positive right-skewed columns (incomes, prices) are judged on a log10 scale, where a × 100
+ * error is a shift of 2 and natural long tails stay close.
+ */
+import type { Frame, FrameColumn } from '../table/frame';
+import { findNumericSentinels } from './sentinels';
+import {
+  finiteValues,
+  fmt,
+  quantileSorted,
+  robustStats,
+  sortedCopy,
+  type RobustStats,
+} from './stats';
+import { clampScore, type Detector, type DetectorOutput, type Finding } from './types';
+
+// Robust z beyond which a value is an outlier (≈ 1 in 10^9 under a normal bulk).
+const OUTLIER_Z = 6;
+// A unit slip moves a value by whole decades; natural tails rarely reach 20× the median.
+const MIN_DECADES = 1.3;
+
+interface Scale {
+  log: boolean;
+  stats: RobustStats;
+}
+
+function chooseScale(finite: Float64Array): Scale {
+  const lin = robustStats(finite);
+  let negative = false;
+  for (const v of finite) if (v < 0) negative = true;
+  const positive = finite.filter((v) => v > 0);
+  if (negative || positive.length < 8) return { log: false, stats: lin };
+  // Right skew (Bowley, on the non-zero part): a long upper tail makes the log scale the fair
+  // one. Zeros are left out there: a zero cannot be a power-of-ten slip of anything.
+  const p = robustStats(positive);
+  const bowley = p.q3 > p.q1 ? (p.q3 + p.q1 - 2 * p.median) / (p.q3 - p.q1) : 0;
+  const zeroInflated = positive.length < 0.75 * finite.length;
+  if (bowley > 0.1 || zeroInflated)
+    return { log: true, stats: robustStats(positive.map(Math.log10)) };
+  return { log: false, stats: lin };
+}
+
+function z(x: number, s: Scale): number {
+  const v = s.log ? (x > 0 ? Math.log10(x) : -Infinity) : x;
+  return s.stats.scale > 0
+    ? (v - s.stats.median) / s.stats.scale
+    : v === s.stats.median
+      ? 0
+      : Infinity;
+}
+
+/** Positive values on a log10 grid of 0.1 decade, to compare how crowded two places are. */
+interface LogGrid {
+  median: number;
+  lo: number;
+  hi: number;
+  bins: Map<number, number>;
+}
+
+function logGrid(positive: Float64Array): LogGrid | null {
+  if (positive.length < 8) return null;
+  const logs = sortedCopy(positive.map(Math.log10));
+  const bins = new Map<number, number>();
+  for (const l of logs) bins.set(Math.round(l * 10), (bins.get(Math.round(l * 10)) ?? 0) + 1);
+  const q = (p: number) => quantileSorted(logs, p);
+  return { median: q(0.5), lo: q(0.02), hi: q(0.98), bins };
+}
+
+function density(g: LogGrid, l: number): number {
+  const b = Math.round(l * 10);
+  return (g.bins.get(b - 1) ?? 0) + (g.bins.get(b) ?? 0) + (g.bins.get(b + 1) ?? 0);
+}
+
+/**
+ * The power of ten that brings positive `x` back into the bulk: x must lie at least MIN_DECADES
+ * from the median (log10), in a place at least 10× emptier than where x / 10^k lands, and
+ * x / 10^k inside the central 96% of values. In an integer column only "too large" slips are
+ * sought: a value 1000× too small would be a small whole number, which says nothing.
+ */
+function unitSlip(x: number, g: LogGrid, integer: boolean): { value: number; k: number } | null {
+  const lx = Math.log10(x);
+  const d = lx - g.median;
+  if (Math.abs(d) < MIN_DECADES || (d < 0 && integer)) return null;
+  const here = density(g, lx);
+  let best: { value: number; k: number; dens: number } | null = null;
+  for (let k = 1; k <= 4; k++) {
+    const shift = d > 0 ? k : -k;
+    const ly = lx - shift;
+    if (ly < g.lo - 0.05 || ly > g.hi + 0.05) continue;
+    const dens = density(g, ly);
+    if (dens >= 10 * Math.max(1, here) && (!best || dens > best.dens))
+      best = { value: +(x / 10 ** shift).toPrecision(12), k: shift, dens };
+  }
+  return best;
+}
+
+function outlierColumn(
+  frame: Frame,
+  column: FrameColumn & { kind: 'number' },
+  c: number,
+  out: Finding[],
+): void {
+  const sentinels = new Set(findNumericSentinels(column, frame.excluded).map((s) => s.value));
+  // Sentinel codes (-999) would otherwise decide the scale (a negative value forbids logs).
+  const finite = finiteValues(column.values, frame.excluded).filter((v) => !sentinels.has(v));
+  if (finite.length < 8) return;
+  const scale = chooseScale(finite);
+  if (scale.stats.scale === 0) return;
+  const integer = column.meta.type === 'integer';
+  const positive = finite.filter((v) => v > 0);
+  const grid = logGrid(positive);
+  const name = column.meta.name;
+  const { values } = column;
+  for (let r = 0; r < frame.rows; r++) {
+    const x = values[r];
+    if (!Number.isFinite(x) || frame.excluded[r] || sentinels.has(x)) continue;
+    if (scale.log && x === 0) continue;
+    const best = grid && x > 0 ? unitSlip(x, grid, integer) : null;
+    const zx = z(x, scale);
+    if (!best && Math.abs(zx) < OUTLIER_Z) continue;
+    const score = clampScore(0.5 + Math.abs(zx) / 40);
+    if (best) {
+      const factor =
+        best.k > 0 ? `${10 ** best.k} times too large` : `${10 ** -best.k} times too small`;
+      out.push({
+        row: r,
+        column: c,
+        detector: 'unit-error',
+        score: clampScore(score + 0.2),
+        reason: `${name} = ${fmt(x)} is far outside the column (robust z ${fmt(Math.round(zx))}) and looks ${factor}: ${fmt(best.value)} fits the other values.`,
+        suggestion: { kind: 'set-cell', row: r, column: c, value: fmt(best.value) },
+      });
+    } else {
+      out.push({
+        row: r,
+        column: c,
+        detector: 'outlier',
+        score,
+        reason: `${name} = ${fmt(x)} is far outside the column (robust z ${fmt(Math.round(zx))}, median ${fmt(scale.log ? 10 ** scale.stats.median : scale.stats.median)}).`,
+        suggestion: null,
+      });
+    }
+  }
+}
+
+/** Flags outliers and unit errors in every integer and float column. */
+export function detectOutliers(frame: Frame): DetectorOutput {
+  const findings: Finding[] = [];
+  frame.columns.forEach((column, c) => {
+    if (
+      column.kind === 'number' &&
+      (column.meta.type === 'integer' || column.meta.type === 'float')
+    )
+      outlierColumn(frame, column, c, findings);
+  });
+  return { findings };
+}
+
+/** Detector: robust univariate outliers and power-of-ten unit errors. */
+export const outlierDetector: Detector = {
+  name: 'outlier',
+  description: 'Values far outside their column (median/MAD), and values off by a power of ten.',
+  run: (frame) => detectOutliers(frame),
+};
