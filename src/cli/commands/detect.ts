@@ -36,7 +36,8 @@ export async function run(flags: Flags): Promise<void> {
   const out = createWriteStream(outPath);
   out.write(`${FINDINGS_HEADER}\n`);
   for (const f of report.findings)
-    if (!out.write(`${findingLine(frame, f)}\n`)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(`${findingLine(frame, f)}\n`))
+      await new Promise<void>((r) => out.once('drain', () => r()));
   await new Promise<void>((resolve, reject) =>
     out.end((e?: Error | null) => (e ? reject(e) : resolve())),
   );
