@@ -81,3 +81,23 @@ test('an import shows progress and can be cancelled, leaving nothing behind', as
   await expect(datasetItems(page)).toHaveCount(0);
   await expectNoChunks(page);
 });
+
+test('a tab closed mid-import leaves nothing behind once the app opens again', async ({
+  context,
+}) => {
+  const path = await writeGeneratedCsv(join(fixtureDir(), 'closed-300k.csv'), 300_000, 20, 11);
+  const first = await context.newPage();
+  await gotoApp(first);
+  await importFile(first, path);
+  // Close only once chunks are being written, so there is something to clean up.
+  await expect.poll(() => storedChunkCount(first), { timeout: 30_000 }).toBeGreaterThan(0);
+  await first.close();
+
+  const second = await context.newPage();
+  await gotoApp(second);
+  await expect(second.getByTestId(ids.fileInput)).toBeAttached();
+  await expect(datasetItems(second)).toHaveCount(0);
+  // The new tab's worker sweeps the abandoned import (its Web Lock died with the old tab).
+  await expectNoChunks(second);
+  await openSample(second, 'penguins', 344, 8);
+});
