@@ -1,5 +1,7 @@
 /** Every detector in the order they run, and a runner that collects their findings. */
 import type { Frame } from '../table/frame';
+import { columnDetector } from './columns';
+import { duplicateDetector } from './duplicates';
 import { missingDetector } from './missing';
 import { outlierDetector } from './outliers';
 import { typeMismatchDetector } from './type-mismatch';
@@ -13,6 +15,8 @@ export const ALL_DETECTORS: readonly Detector[] = [
   typeMismatchDetector,
   outlierDetector,
   typoDetector,
+  duplicateDetector,
+  columnDetector,
 ];
 
 export const BASIC_DETECTORS: readonly Detector[] = [
@@ -20,6 +24,8 @@ export const BASIC_DETECTORS: readonly Detector[] = [
   typeMismatchDetector,
   outlierDetector,
   typoDetector,
+  duplicateDetector,
+  columnDetector,
 ];
 
 /** Result of running several detectors. */

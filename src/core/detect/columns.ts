@@ -1,0 +1,77 @@
+/** Column-level problems: constant columns, identifier-like columns and target leaks. */
+import { association } from '../profile/association';
+import type { Frame, FrameColumn } from '../table/frame';
+import { fmt } from './stats';
+import type { Detector, DetectorOutput, Finding } from './types';
+
+// Association with the target above which a feature is suspected of leaking it.
+const LEAK = 0.95;
+
+function distinctNonMissing(
+  c: FrameColumn,
+  excluded: Uint8Array,
+): { distinct: number; present: number } {
+  const seen = new Set<string | number>();
+  let present = 0;
+  for (let r = 0; r < c.values.length; r++) {
+    const v = c.values[r];
+    if (excluded[r] || v === null || (typeof v === 'number' && Number.isNaN(v))) continue;
+    present++;
+    seen.add(v);
+  }
+  return { distinct: seen.size, present };
+}
+
+/** Flags constant, identifier-like and (with a target) leaking columns. */
+export function detectColumnIssues(frame: Frame, target: number | null): DetectorOutput {
+  const findings: Finding[] = [];
+  const push = (column: number, detector: string, score: number, reason: string) =>
+    findings.push({ row: -1, column, detector, score, reason, suggestion: null });
+  frame.columns.forEach((c, i) => {
+    const name = c.meta.name;
+    const { distinct, present } = distinctNonMissing(c, frame.excluded);
+    if (present === 0)
+      push(i, 'constant', 1, `${name} is empty in every row; it carries no information.`);
+    else if (distinct === 1)
+      push(
+        i,
+        'constant',
+        1,
+        `${name} holds one value in every non-missing row; it carries no information.`,
+      );
+    else if (
+      i !== target &&
+      present >= 20 &&
+      (c.meta.type === 'identifier' ||
+        ((c.meta.type === 'integer' || c.meta.type === 'categorical' || c.meta.type === 'text') &&
+          distinct >= 0.95 * present))
+    )
+      push(
+        i,
+        'identifier',
+        0.9,
+        `${name} has a different value in ${fmt(Math.round((100 * distinct) / present))}% of rows, like an identifier; a model would memorise it instead of learning.`,
+      );
+  });
+  if (target !== null) {
+    frame.columns.forEach((c, i) => {
+      if (i === target) return;
+      const a = association(c, frame.columns[target]);
+      if (a.value >= LEAK)
+        push(
+          i,
+          'target-leak',
+          a.value,
+          `${c.meta.name} predicts ${frame.columns[target].meta.name} almost perfectly (${a.measure} ${fmt(+a.value.toFixed(3))}); it may be derived from the target.`,
+        );
+    });
+  }
+  return { findings };
+}
+
+/** Detector: column-level problems. */
+export const columnDetector: Detector = {
+  name: 'columns',
+  description: 'Constant columns, identifier-like columns and columns that leak the target.',
+  run: (frame, context) => detectColumnIssues(frame, context.target),
+};
