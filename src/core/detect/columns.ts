@@ -55,7 +55,8 @@ export function detectColumnIssues(frame: Frame, target: number | null): Detecto
   });
   if (target !== null) {
     frame.columns.forEach((c, i) => {
-      if (i === target) return;
+      // An identifier "predicts" anything in-sample; it is already flagged as such.
+      if (i === target || findings.some((f) => f.column === i)) return;
       const a = association(c, frame.columns[target]);
       if (a.value >= LEAK)
         push(
