@@ -3,6 +3,7 @@
  * Deliberately strict: an edit is typed by a person, so "1,5" or "12 kg" is refused with a
  * reason rather than guessed at (import-time inference has to be lenient; an edit does not).
  */
+import { parseDate } from '../table/parse-date';
 import { NUMERIC_TYPES, type ColumnType } from '../table/types';
 
 /** The outcome of parsing one cell's text for a column type. */
@@ -16,8 +17,6 @@ const INTEGER = /^[+-]?\d+$/;
 const FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const TRUE = new Set(['true', 't', 'yes', 'y', '1']);
 const FALSE = new Set(['false', 'f', 'no', 'n', '0']);
-const ISO_DATE =
-  /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** Parses `text` as a value of `type`; null or empty text (blank for numbers) is missing. */
 export function parseCellText(text: string | null, type: ColumnType): ParsedCell {
@@ -51,25 +50,10 @@ export function parseNumeric(text: string, type: ColumnType): number | null {
   }
 }
 
-/** ISO 8601 date or date-time (also 2024/03/31, as import accepts) to epoch ms; no zone = UTC. */
+/** ISO date or date-time to epoch ms UTC, exactly as import reads dates (one parser for both). */
 export function parseIsoDate(text: string): number | null {
-  const m = ISO_DATE.exec(text);
-  if (!m) return null;
-  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0));
-  const ms = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
-  const time = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  const check = new Date(time);
-  // Date.UTC rolls 2023-02-30 over into March; a rolled-over date is a typo, not a date.
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  if (hour > 23 || minute > 59 || second > 59) return null;
-  return time - zoneOffsetMs(m[8]);
-}
-
-function zoneOffsetMs(zone: string | undefined): number {
-  if (!zone || zone === 'Z') return 0;
-  const digits = zone.replace(':', '');
-  const sign = digits[0] === '-' ? -1 : 1;
-  return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))) * 60_000;
+  const time = parseDate(text);
+  return Number.isNaN(time) ? null : time;
 }
 
 function numericReason(text: string, type: ColumnType): string {
