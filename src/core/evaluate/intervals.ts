@@ -20,10 +20,11 @@ export function wilson(successes: number, n: number, z = Z95): Estimate {
   const denom = 1 + z2 / n;
   const center = (p + z2 / (2 * n)) / denom;
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
+  // At 0 and n the bound is exactly 0 or 1; floating error would leave 0.9999999999999999.
   return {
     value: p,
-    low: Math.max(0, center - half),
-    high: Math.min(1, center + half),
+    low: successes === 0 ? 0 : Math.max(0, center - half),
+    high: successes === n ? 1 : Math.min(1, center + half),
     method: 'wilson',
   };
 }
