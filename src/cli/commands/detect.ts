@@ -5,6 +5,7 @@ import { columnIndex } from '../../core/table/frame';
 import { UsageError, type Flags } from '../args';
 import { FINDINGS_HEADER, findingLine } from '../findings-csv';
 import { loadCsv } from '../load-csv';
+import { useFastBackend } from '../tf-backend';
 
 /** One line of help. */
 export const usage =
@@ -30,6 +31,7 @@ export async function run(flags: Flags): Promise<void> {
         `Unknown target column "${targetName}"; columns are: ${frame.columns.map((c) => c.meta.name).join(', ')}.`,
       );
   }
+  process.stderr.write(`tf backend: ${await useFastBackend()}\n`);
   const report = await runDetectors(frame, { target, seed }, ALL_DETECTORS, (name, i, n) =>
     process.stderr.write(`detector ${i + 1}/${n}: ${name}\n`),
   );

@@ -2,6 +2,7 @@
 import type { Frame } from '../table/frame';
 import { columnDetector } from './columns';
 import { duplicateDetector } from './duplicates';
+import { labelDetector } from './label-issues';
 import { missingDetector } from './missing';
 import { outlierDetector } from './outliers';
 import { typeMismatchDetector } from './type-mismatch';
@@ -17,6 +18,7 @@ export const ALL_DETECTORS: readonly Detector[] = [
   typoDetector,
   duplicateDetector,
   columnDetector,
+  labelDetector,
 ];
 
 export const BASIC_DETECTORS: readonly Detector[] = [

@@ -1,0 +1,93 @@
+/**
+ * Label issues: rows whose label disagrees confidently with what a model trained without them
+ * predicts (confident learning on K-fold out-of-sample probabilities). Needs a categorical target.
+ */
+import type { Frame } from '../table/frame';
+import { confidentLearning } from './confident-learning';
+import { labelFeatures } from './label-features';
+import {
+  defaultLabelModelOptions,
+  outOfSampleProbabilities,
+  type LabelModelOptions,
+} from './label-model';
+import { fmt } from './stats';
+import { clampScore, type Detector, type DetectorOutput, type Finding } from './types';
+
+// More classes than this is a regression target or an identifier, not labels.
+const MAX_CLASSES = 50;
+
+/** Label codes (-1 = missing) and class names of a target column, or a reason it cannot be one. */
+export function encodeLabels(
+  frame: Frame,
+  target: number,
+): { labels: Int32Array; classes: string[] } | string {
+  const column = frame.columns[target];
+  const text = (r: number): string | null => {
+    const v = column.values[r];
+    return v === null || (typeof v === 'number' && Number.isNaN(v)) ? null : String(v);
+  };
+  const index = new Map<string, number>();
+  const labels = new Int32Array(frame.rows).fill(-1);
+  for (let r = 0; r < frame.rows; r++) {
+    const v = text(r);
+    if (v === null || frame.excluded[r]) continue;
+    let code = index.get(v);
+    if (code === undefined) index.set(v, (code = index.size));
+    if (index.size > MAX_CLASSES)
+      return `${column.meta.name} has more than ${MAX_CLASSES} distinct values; label issues need a categorical target.`;
+    labels[r] = code;
+  }
+  if (index.size < 2)
+    return `${column.meta.name} has fewer than two classes; there is nothing to confuse.`;
+  return { labels, classes: [...index.keys()] };
+}
+
+/** Finds probable label errors; without a target, returns a note saying one is needed. */
+export async function detectLabelIssues(
+  frame: Frame,
+  target: number | null,
+  seed: number,
+  options?: Partial<LabelModelOptions>,
+): Promise<DetectorOutput> {
+  if (target === null)
+    return {
+      findings: [],
+      note: 'Label issues need a target column: choose the column the model should predict.',
+    };
+  const encoded = encodeLabels(frame, target);
+  if (typeof encoded === 'string') return { findings: [], note: encoded };
+  const { labels, classes } = encoded;
+  const labelled = labels.filter((y) => y >= 0).length;
+  if (labelled < 10)
+    return { findings: [], note: `Only ${labelled} labelled rows; label issues need at least 10.` };
+  const { x, width } = labelFeatures(frame, target);
+  if (width === 0)
+    return { findings: [], note: 'No usable feature columns to predict the target from.' };
+  const o = { ...defaultLabelModelOptions(labelled, seed), ...options };
+  const k = classes.length;
+  const p = await outOfSampleProbabilities(x, width, labels, k, o);
+  const name = frame.columns[target].meta.name;
+  const findings: Finding[] = confidentLearning(p, labels, k).map((issue) => ({
+    row: issue.row,
+    column: target,
+    detector: 'label',
+    // Low out-of-sample confidence in the given label = likely wrong.
+    score: clampScore(1 - issue.selfConfidence),
+    reason: `${name} is "${classes[issue.given]}" but a model trained on the other rows gives it ${fmt(+(100 * issue.selfConfidence).toFixed(1))}% and predicts "${classes[issue.suggested]}" (${fmt(+(100 * p[issue.row * k + issue.suggested]).toFixed(1))}%).`,
+    suggestion: {
+      kind: 'relabel',
+      row: issue.row,
+      column: target,
+      value: classes[issue.suggested],
+    },
+  }));
+  findings.sort((a, b) => b.score - a.score);
+  return { findings };
+}
+
+/** Detector: probable label errors (confident learning). */
+export const labelDetector: Detector = {
+  name: 'label',
+  description: 'Rows whose label a model trained on the other rows confidently disagrees with.',
+  run: (frame, context) => detectLabelIssues(frame, context.target, context.seed),
+};
