@@ -21,11 +21,19 @@ export function labelFeatures(frame: Frame, target: number): LabelFeatures {
   frame.columns.forEach((c, i) => {
     if (i === target) return;
     if (c.kind === 'number') {
-      const finite = finiteValues(c.values);
-      if (finite.length === 0) return;
-      const median = quantileSorted(sortedCopy(finite), 0.5);
-      let sum = 0,
-        sq = 0;
+      const raw = finiteValues(c.values);
+      if (raw.length === 0) return;
+      const sorted = sortedCopy(raw);
+      // Long right tails (incomes, unit slips) squash a linear model's view of the bulk: use
+      // log1p for non-negative columns whose mean exceeds the third quartile.
+      const log =
+        sorted[0] >= 0 &&
+        raw.reduce((a, b) => a + b, 0) / raw.length > quantileSorted(sorted, 0.75);
+      const f = (v: number) => (log ? Math.log1p(v) : v);
+      const finite = log ? raw.map(Math.log1p) : raw;
+      const median = f(quantileSorted(sorted, 0.5));
+      let sum = 0;
+      let sq = 0;
       for (const v of finite) {
         sum += v;
         sq += v * v;
@@ -34,7 +42,7 @@ export function labelFeatures(frame: Frame, target: number): LabelFeatures {
       const sd = Math.sqrt(Math.max(0, sq / finite.length - mean * mean)) || 1;
       const vals = c.values;
       encoders.push((r, out, at) => {
-        const v = Number.isFinite(vals[r]) ? vals[r] : median;
+        const v = Number.isFinite(vals[r]) ? f(vals[r]) : median;
         out[at] = Math.max(-5, Math.min(5, (v - mean) / sd));
       });
       widths.push(1);

@@ -53,16 +53,19 @@ async function fitFold(
 ): Promise<tf.Sequential> {
   const model = tf.sequential();
   const seed = Math.floor(rand() * 1e9);
+  // hidden 0 = softmax regression.
+  if (o.hidden > 0)
+    model.add(
+      tf.layers.dense({
+        inputShape: [width],
+        units: o.hidden,
+        activation: 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({ seed }),
+      }),
+    );
   model.add(
     tf.layers.dense({
-      inputShape: [width],
-      units: o.hidden,
-      activation: 'relu',
-      kernelInitializer: tf.initializers.glorotUniform({ seed }),
-    }),
-  );
-  model.add(
-    tf.layers.dense({
+      ...(o.hidden > 0 ? {} : { inputShape: [width] }),
       units: k,
       activation: 'softmax',
       kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }),
