@@ -61,9 +61,13 @@ export function recordReveal(
   };
 }
 
-/** One-line summary, e.g. "1 of 12 test reveals used (±0.050 at 95%)". */
+/** One-line summary of the reveals used, what they guarantee, and what the budget would need. */
 export function describeLedger(ledger: RevealLedger): string {
   const used = ledger.reveals.length;
   const eps = toleranceFor(ledger.testRows, Math.max(1, used), ledger.delta);
-  return `${used} of ${ledger.supported} test reveals used (n = ${ledger.testRows}; each revealed accuracy within ±${eps.toFixed(3)} at ${Math.round((1 - ledger.delta) * 100)}% confidence)`;
+  const confidence = `${Math.round((1 - ledger.delta) * 100)}%`;
+  const head = `${used} test reveal${used === 1 ? '' : 's'} used of ${ledger.supported} supported at ±${ledger.epsilon} (${confidence}, n = ${ledger.testRows})`;
+  if (used <= ledger.supported) return `${head}; ${ledger.supported - used} left`;
+  const need = requiredTestSize(used, ledger.epsilon, ledger.delta);
+  return `${head}: over budget, revealed accuracy only within ±${eps.toFixed(3)}; ${need} test rows would cover ${used} reveal${used === 1 ? '' : 's'}`;
 }

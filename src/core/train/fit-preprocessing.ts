@@ -83,7 +83,7 @@ function exclusionReason(
   leakThreshold: number | null,
 ): string | null {
   const { type } = column.meta;
-  if (type === 'identifier') return 'identifier (a distinct value per row carries no pattern)';
+  if (type === 'identifier') return 'identifier: a distinct value per row, no pattern to learn';
   if (type === 'text') return 'free text (not supported as a feature)';
   const present = presentCount(column, rows);
   if (column.kind === 'string' && present > 50 && distinctCount(column, rows) >= 0.95 * present)

@@ -3,6 +3,7 @@ import { classificationReport } from '../../../src/core/evaluate/classification'
 import { evaluateGates, parseGates } from '../../../src/core/evaluate/gates';
 import {
   createLedger,
+  describeLedger,
   recordReveal,
   requiredTestSize,
   supportedReveals,
@@ -63,6 +64,19 @@ describe('validation gates', () => {
     expect(results[2]).toMatchObject({ pass: true, measured: 1, class: 'pos' });
     expect(evaluateGates(report, [{ metric: 'rmse', op: '<', value: 1 }]).results[0]).toMatchObject(
       { pass: false },
+    );
+  });
+});
+
+describe('ledger summary', () => {
+  it('says how many reveals are left, or how many test rows an over-budget count needs', () => {
+    const ok = recordReveal(createLedger(1199), 'a', 't').ledger;
+    expect(describeLedger(ok)).toBe(
+      '1 test reveal used of 10 supported at ±0.05 (95%, n = 1199); 9 left',
+    );
+    const over = recordReveal(createLedger(222), 'a', 't').ledger;
+    expect(describeLedger(over)).toMatch(
+      /over budget, revealed accuracy only within ±0\.091; 738 test rows would cover 1 reveal$/,
     );
   });
 });

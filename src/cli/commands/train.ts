@@ -1,0 +1,97 @@
+import { writeFileSync } from 'node:fs';
+import { buildDriftReference } from '../../core/evaluate/drift';
+import { evaluateGates, parseGates } from '../../core/evaluate/gates';
+import { createLedger, describeLedger, recordReveal } from '../../core/evaluate/reveal-budget';
+import { exportBundle } from '../../core/export/bundle';
+import { buildModelCard } from '../../core/export/model-card';
+import { revealTest, trainModel } from '../../core/train/train';
+import { UsageError, type Flags } from '../args';
+import { loadCsv } from '../load-csv';
+import { useTrainBackend } from '../train-backend';
+import { choiceFlag, intFlag, positiveFlag } from '../train-flags';
+import { gateLines, metricLines } from '../train-report';
+
+/** One line of help. */
+export const usage =
+  'train --data D.csv --target T --out model.zip [--model logistic|mlp] [--epochs N] [--seed S] [--lr X] [--batch N] [--hidden 64,32] [--balanced] [--robust] [--gates "accuracy>=0.85; recall[*]>=0.6"] [--backend wasm|cpu]';
+
+function hiddenFlag(flags: Flags): number[] | undefined {
+  const text = flags.get('hidden');
+  if (text === undefined) return undefined;
+  const sizes = text.split(',').map(Number);
+  if (!sizes.every((s) => Number.isInteger(s) && s > 0 && s <= 4096))
+    throw new UsageError(`--hidden must list layer sizes such as 64,32 (got "${text}").`);
+  return sizes;
+}
+
+/** Trains a model on a CSV, prints validation metrics to stdout and writes the bundle zip. */
+export async function run(flags: Flags): Promise<void> {
+  const data = flags.require('data');
+  const target = flags.require('target');
+  const out = flags.require('out');
+  const gates = flags.has('gates') ? parseGates(flags.require('gates')) : [];
+  const model = {
+    kind: choiceFlag(flags, 'model', ['logistic', 'mlp'] as const, 'mlp'),
+    epochs: intFlag(flags, 'epochs', 50, 1, 10_000),
+    seed: intFlag(flags, 'seed', 42, 0, 2 ** 31 - 1),
+    learningRate: positiveFlag(flags, 'lr', 0.01, 10),
+    batchSize: intFlag(flags, 'batch', 256, 1, 1 << 20),
+    classWeights: flags.has('balanced') ? ('balanced' as const) : ('none' as const),
+    ...(hiddenFlag(flags) ? { hidden: hiddenFlag(flags) } : {}),
+  };
+  const backend = await useTrainBackend(
+    choiceFlag(flags, 'backend', ['wasm', 'cpu'] as const, 'wasm'),
+  );
+  const { frame } = await loadCsv(data, (rows) => process.stderr.write(`\rread ${rows} rows`));
+  process.stderr.write('\n');
+  const result = await trainModel(frame, {
+    target,
+    model,
+    preprocessing: { scaling: flags.has('robust') ? 'robust' : 'standard' },
+    hooks: {
+      onEpoch: (e) =>
+        process.stderr.write(
+          `epoch ${e.epoch}: loss ${e.loss.toFixed(4)}, validation loss ${e.valLoss.toFixed(4)} (${Math.round(e.ms)} ms)\n`,
+        ),
+    },
+  });
+  try {
+    // The card's test metrics are the one reveal this run makes; the ledger records it.
+    const test = await revealTest(frame, result);
+    const ledger = recordReveal(
+      createLedger(result.rows.test.length),
+      'model card (CLI train)',
+    ).ledger;
+    const gated = gates.length ? evaluateGates(result.validation, gates) : null;
+    const card = buildModelCard(result, {
+      backend,
+      test,
+      testReveals: ledger,
+      gates: gated ? { split: 'validation', ...gated } : null,
+    });
+    const zip = await exportBundle(result.model, {
+      preprocessing: result.preprocessing,
+      card,
+      reference: buildDriftReference(frame, result.preprocessing, result.rows.train),
+    });
+    writeFileSync(out, zip);
+    const { task, classes, missingCount, excludedCount } = result.target;
+    const lines = [
+      `target: ${target} (${task}${classes.length ? `, classes ${classes.join(', ')}` : ''})`,
+      `rows: ${result.rows.train.length} train, ${result.rows.validation.length} validation, ${result.rows.test.length} test; ${missingCount} left out (missing target)${excludedCount ? `, ${excludedCount} excluded` : ''}`,
+      `features: ${result.preprocessing.features.map((f) => f.column).join(', ')}`,
+      ...result.preprocessing.excluded.map((e) => `not used: ${e.column} (${e.reason})`),
+      `model: ${result.spec.kind}, backend ${backend}, ${result.fit.epochs.length} epochs (best ${result.fit.bestEpoch}${result.fit.stoppedEarly ? ', stopped early' : ''})`,
+      'validation metrics:',
+      ...metricLines(result.validation),
+      ...(gated ? [`gates: ${gated.pass ? 'PASS' : 'FAIL'}`, ...gateLines(gated.results)] : []),
+      `test: ${describeLedger(ledger)}; its metrics are in the model card`,
+      `wrote ${out}`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (gated && !gated.pass)
+      throw new UsageError(`Validation gates failed; the bundle was written to ${out}.`);
+  } finally {
+    result.model.dispose();
+  }
+}
