@@ -19,8 +19,8 @@ function rowKey(frame: Frame, columns: number[], r: number, loose: boolean): str
   return key;
 }
 
-/** Groups row indexes by key, keeping groups of two or more. */
-function groups(frame: Frame, columns: number[], loose: boolean): number[][] {
+/** Row indexes grouped by their values over `columns` (groups of two or more only). */
+export function duplicateGroups(frame: Frame, columns: number[], loose: boolean): number[][] {
   const byKey = new Map<string, number[]>();
   for (let r = 0; r < frame.rows; r++) {
     if (frame.excluded[r]) continue;
@@ -37,7 +37,7 @@ export function detectDuplicates(frame: Frame, target: number | null): DetectorO
   const findings: Finding[] = [];
   const all = frame.columns.map((_, c) => c);
   const flagged = new Set<number>();
-  for (const g of groups(frame, all, false))
+  for (const g of duplicateGroups(frame, all, false))
     for (const r of g.slice(1)) {
       flagged.add(r);
       findings.push({
@@ -49,7 +49,7 @@ export function detectDuplicates(frame: Frame, target: number | null): DetectorO
         suggestion: { kind: 'exclude-row', row: r },
       });
     }
-  for (const g of groups(frame, all, true)) {
+  for (const g of duplicateGroups(frame, all, true)) {
     for (const r of g.slice(1))
       if (!flagged.has(r)) {
         flagged.add(r);
@@ -66,7 +66,7 @@ export function detectDuplicates(frame: Frame, target: number | null): DetectorO
   if (target === null) return { findings };
   const features = all.filter((c) => c !== target);
   const labels = frame.columns[target];
-  for (const g of groups(frame, features, false)) {
+  for (const g of duplicateGroups(frame, features, false)) {
     const votes = new Map<string, number>();
     for (const r of g)
       votes.set(cell(frame, target, r, false), (votes.get(cell(frame, target, r, false)) ?? 0) + 1);
