@@ -34,7 +34,12 @@ export async function run(flags: Flags): Promise<void> {
     const result = await predictFrame(model, bundle, frame, { drift: flags.has('drift') });
     const spec = bundle.preprocessing;
     // Identifier columns travel along so predictions can be joined back to their rows.
-    const ids = frame.columns.filter((c) => c.meta.type === 'identifier');
+    const trainedIds = new Set(
+      spec.excluded.filter((e) => e.reason.startsWith('identifier')).map((e) => e.column),
+    );
+    const ids = frame.columns.filter(
+      (c) => c.meta.type === 'identifier' || trainedIds.has(c.meta.name),
+    );
     const header = [
       'row',
       ...ids.map((c) => c.meta.name),

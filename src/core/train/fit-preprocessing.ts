@@ -87,7 +87,7 @@ function exclusionReason(
   if (type === 'text') return 'free text (not supported as a feature)';
   const present = presentCount(column, rows);
   if (column.kind === 'string' && present > 50 && distinctCount(column, rows) >= 0.95 * present)
-    return 'nearly unique per row (identifier-like)';
+    return 'identifier-like: nearly unique per row';
   if (leakThreshold === null || present === 0) return null;
   if (target.task === 'classification') {
     const accuracy = oneRuleAccuracy(column, rows, labels, target.classes.length);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { revealTest, trainModel } from '../../../src/core/train/train';
+import { balancedWeights, revealTest, trainModel } from '../../../src/core/train/train';
 import { binaryTask, makeFrame } from './fixtures';
 
 beforeAll(async () => {
@@ -91,5 +91,29 @@ describe('trainModel', () => {
       }),
     ).rejects.toThrow(/loss became NaN.*Lower the learning rate/);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('trains a softmax classifier for three classes', async () => {
+    const n = 300;
+    const x = Array.from({ length: n }, (_, i) => ((i * 37) % 300) / 100);
+    const frame = makeFrame({ x, y: x.map((v) => (v < 1 ? 'low' : v < 2 ? 'mid' : 'high')) });
+    const run = await trainModel(frame, {
+      target: 'y',
+      model: { kind: 'mlp', hidden: [16], epochs: 40, batchSize: 32, learningRate: 0.05 },
+      preprocessing: { leakThreshold: null },
+      bootstrap: { resamples: 20 },
+    });
+    expect(run.model.outputs[0].shape).toEqual([null, 3]);
+    if (run.validation.task !== 'classification') throw new Error('expected classification');
+    expect(run.validation.classes).toEqual(['high', 'low', 'mid']);
+    expect(run.validation.accuracy.value).toBeGreaterThan(0.7);
+    run.model.dispose();
+  });
+});
+
+describe('class weights', () => {
+  it('weights each class by n / (classes × count)', () => {
+    expect(balancedWeights([0, 0, 0, 1], 2)).toEqual([4 / 6, 2]);
+    expect(balancedWeights([0, 0], 3)).toEqual([1 / 3, 0, 0]);
   });
 });
