@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseFlags } from '../../../src/cli/args';
+import { parseFlags, type Flags } from '../../../src/cli/args';
 import * as predict from '../../../src/cli/commands/predict';
 import * as train from '../../../src/cli/commands/train';
 
@@ -18,7 +18,7 @@ writeFileSync(join(dir, 'train.csv'), `${rows.join('\n')}\n`);
 writeFileSync(join(dir, 'new.csv'), 'id,city,extra\nq1,x,1\nq2,z,2\n');
 
 /** Runs a command with `args`, returning what it printed to stdout. */
-async function cli(command: typeof train, args: string[]): Promise<string> {
+async function cli(command: { run(flags: Flags): Promise<void> }, args: string[]): Promise<string> {
   const chunks: string[] = [];
   vi.spyOn(process.stdout, 'write').mockImplementation(
     (chunk) => (chunks.push(String(chunk)), true),
@@ -58,7 +58,7 @@ describe('CLI train and predict', () => {
 
   it('predicts with missing and extra columns and an unseen category, reporting each', async () => {
     const predictions = join(dir, 'predictions.csv');
-    const out = await cli(predict as typeof train, [
+    const out = await cli(predict, [
       '--model',
       model,
       '--data',
@@ -104,7 +104,7 @@ describe('CLI train and predict', () => {
       ]),
     ).rejects.toThrow(/--epochs must be a whole number/);
     await expect(
-      cli(predict as typeof train, [
+      cli(predict, [
         '--model',
         join(dir, 'train.csv'),
         '--data',
