@@ -52,7 +52,8 @@ export async function run(flags: Flags): Promise<void> {
       const probs = result.probabilities
         ? Array.from(result.probabilities.subarray(r * k, r * k + k), (p) => +p.toFixed(6))
         : [];
-      const prediction = result.labels ? result.labels[r] : result.values![r];
+      // float32 model outputs carry ~7 significant digits; more would be noise.
+      const prediction = result.labels ? result.labels[r] : +result.values![r].toPrecision(7);
       lines.push(
         csvLine([
           r + 1,

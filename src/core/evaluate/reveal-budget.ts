@@ -69,5 +69,5 @@ export function describeLedger(ledger: RevealLedger): string {
   const head = `${used} test reveal${used === 1 ? '' : 's'} used of ${ledger.supported} supported at ±${ledger.epsilon} (${confidence}, n = ${ledger.testRows})`;
   if (used <= ledger.supported) return `${head}; ${ledger.supported - used} left`;
   const need = requiredTestSize(used, ledger.epsilon, ledger.delta);
-  return `${head}: over budget, revealed accuracy only within ±${eps.toFixed(3)}; ${need} test rows would cover ${used} reveal${used === 1 ? '' : 's'}`;
+  return `${head}: over budget, each revealed accuracy-like metric only within ±${eps.toFixed(3)}; ${need} test rows would cover ${used} reveal${used === 1 ? '' : 's'}`;
 }

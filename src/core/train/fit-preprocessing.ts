@@ -83,12 +83,14 @@ function exclusionReason(
   leakThreshold: number | null,
 ): string | null {
   const { type } = column.meta;
-  if (type === 'identifier') return 'identifier: a distinct value per row, no pattern to learn';
-  if (type === 'text') return 'free text (not supported as a feature)';
   const present = presentCount(column, rows);
+  // Checked first: an all-empty column is typed as text by the importer, but "missing" is the point.
+  if (present === 0) return 'entirely missing in the training split';
+  if (type === 'identifier') return 'identifier: a distinct value per row, no pattern to learn';
+  if (type === 'text') return 'free text: not supported as a feature';
   if (column.kind === 'string' && present > 50 && distinctCount(column, rows) >= 0.95 * present)
     return 'identifier-like: nearly unique per row';
-  if (leakThreshold === null || present === 0) return null;
+  if (leakThreshold === null) return null;
   if (target.task === 'classification') {
     const accuracy = oneRuleAccuracy(column, rows, labels, target.classes.length);
     const counts = new Array<number>(target.classes.length).fill(0);

@@ -76,7 +76,7 @@ describe('ledger summary', () => {
     );
     const over = recordReveal(createLedger(222), 'a', 't').ledger;
     expect(describeLedger(over)).toMatch(
-      /over budget, revealed accuracy only within ±0\.091; 738 test rows would cover 1 reveal$/,
+      /over budget, each revealed accuracy-like metric only within ±0\.091; 738 test rows would cover 1 reveal$/,
     );
   });
 });
