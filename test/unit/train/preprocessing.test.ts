@@ -3,6 +3,7 @@ import { fitPreprocessing } from '../../../src/core/train/fit-preprocessing';
 import { stratifiedSplit } from '../../../src/core/train/split';
 import { encodeTarget } from '../../../src/core/train/target';
 import { transformFrame } from '../../../src/core/train/transform';
+import { transformRecords } from '../../../src/core/train/transform-records';
 import { binaryTask, makeFrame } from './fixtures';
 
 describe('feature pipeline', () => {
@@ -137,5 +138,28 @@ describe('target and split', () => {
     expect(Array.from(a.test).filter((i) => strata[i] === 1)).toHaveLength(20);
     const c = stratifiedSplit(1000, { validation: 0.2, test: 0.2, seed: 6 }, strata);
     expect(Array.from(c.test)).not.toEqual(Array.from(a.test));
+  });
+});
+
+describe('transformRecords', () => {
+  it('gives the same inputs for plain objects as for the frame rows', () => {
+    const frame = binaryTask(50);
+    const target = encodeTarget(frame, 'label');
+    const spec = fitPreprocessing(
+      frame,
+      target,
+      Int32Array.from({ length: 50 }, (_, i) => i),
+    );
+    const records = Array.from({ length: 50 }, (_, r) =>
+      Object.fromEntries(
+        frame.columns.map((c) => [
+          c.meta.name,
+          Number.isNaN(c.values[r] as number) ? null : c.values[r],
+        ]),
+      ),
+    );
+    expect(Array.from(transformRecords(spec, records).x)).toEqual(
+      Array.from(transformFrame(spec, frame).x),
+    );
   });
 });

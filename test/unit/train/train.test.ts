@@ -111,6 +111,27 @@ describe('trainModel', () => {
   });
 });
 
+describe('bad input', () => {
+  it('trains without a feature column that is entirely missing, saying why it was left out', async () => {
+    const base = binaryTask(120);
+    const empty = makeFrame({ gone: Array.from({ length: 120 }, () => null) }, { gone: 'text' })
+      .columns[0];
+    const frame = {
+      ...base,
+      columns: [...base.columns, { ...empty, meta: { ...empty.meta, index: 5 } }],
+    };
+    const run = await trainModel(frame, {
+      target: 'label',
+      model: { kind: 'logistic', epochs: 2 },
+    });
+    expect(run.preprocessing.excluded).toContainEqual({
+      column: 'gone',
+      reason: 'entirely missing in the training split',
+    });
+    run.model.dispose();
+  });
+});
+
 describe('class weights', () => {
   it('weights each class by n / (classes × count)', () => {
     expect(balancedWeights([0, 0, 0, 1], 2)).toEqual([4 / 6, 2]);
