@@ -17,6 +17,8 @@ export interface BaselineResult {
 /** What the import measured, in the page. */
 export interface ImportResult {
   wallMs: number;
+  /** The imported dataset's id (the app lists it as data-dataset-id). */
+  datasetId: string;
   rows: number;
   columns: number;
   status: string;
@@ -113,6 +115,7 @@ async function runImport(): Promise<ImportResult> {
     for (const entry of observer.takeRecords()) longTasks.push(entry.duration);
     return {
       wallMs,
+      datasetId: meta.id,
       rows: meta.rows,
       columns: meta.columns.length,
       status: meta.status,

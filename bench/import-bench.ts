@@ -13,7 +13,11 @@
  *      src/ui/data-client.ts) `importFile`, recording main-thread long tasks and
  *      performance.memory, while this process samples the summed RSS of Chromium's renderer
  *      processes from /proc (dedicated workers live in the renderer);
- *   3. the baseline again; the faster of the two baseline runs is the one compared.
+ *   3. the baseline again; the faster of the two baseline runs is the one compared;
+ *   4. the scroll phase (bench/scroll-phase.ts): the app's own page (index.html, same origin and
+ *      profile, so the dataset just imported is listed) opens the dataset and its virtual table
+ *      jumps to seeded rows across the whole dataset and scrolls continuously, timing until
+ *      the rows in view show text, frame times, and main-thread long tasks.
  * Both get the file through <input type=file> (page.setInputFiles hands Chromium the path).
  * stdout: human-readable lines, then one JSON object with every figure as the LAST line.
  * Progress goes to stderr. MB = 10^6 bytes. Exit code 1 when a step fails or the row count is off.
@@ -28,6 +32,7 @@ import { preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { writeGeneratedCsv } from '../test/e2e/fixtures';
 import type { BaselineResult, BenchApi, ImportResult } from './bench-page';
+import { DEFAULT_SCROLL_PLAN, runScrollPhase, type ScrollResult } from './scroll-phase';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA_DIR = join(ROOT, '.bench-data');
@@ -104,7 +109,7 @@ async function main(): Promise<void> {
       const after = await evaluate<BaselineResult>(page, 'baseline');
       log(`baseline 2/2: ${seconds(after.wallMs)} s`);
       const baseline = after.wallMs < before.wallMs ? after : before;
-      report({
+      const figures = importFigures({
         rows,
         fileBytes,
         baseline,
@@ -113,6 +118,28 @@ async function main(): Promise<void> {
         baselineRss: baselineRss.peak,
         browser: await browserVersion(page),
       });
+      printImport(figures);
+
+      // The bench page (and its data worker) is done; the app page gets the browser to itself.
+      await page.close();
+      log(`scroll: the app opens dataset ${result.datasetId} (${result.rows} rows)`);
+      const appUrl = `http://localhost:${port}/`;
+      let scroll: ReturnType<typeof scrollFigures> | { scrollError: string };
+      try {
+        const scrolled = await runScrollPhase(context, appUrl, result.datasetId, result.rows, log, {
+          ...DEFAULT_SCROLL_PLAN,
+          seed: SEED,
+        });
+        scroll = scrollFigures(scrolled);
+        printScroll(scrolled, scroll);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        scroll = { scrollError: message };
+        process.exitCode = 1;
+        console.error(`bench:import scroll phase failed: ${message}`);
+      }
+      // Every figure, import and scroll, as the LAST line of stdout.
+      console.log(JSON.stringify({ ...figures, ...scroll }));
       if (result.rows !== rows || result.columns !== COLUMNS) {
         throw new BenchError(
           `the import reported ${result.rows} rows × ${result.columns} columns; the file has ${rows} × ${COLUMNS}`,
@@ -151,7 +178,7 @@ interface Figures {
   browser: string;
 }
 
-function report({
+function importFigures({
   rows,
   fileBytes,
   baseline,
@@ -159,7 +186,7 @@ function report({
   peakRss,
   baselineRss,
   browser,
-}: Figures): void {
+}: Figures) {
   const MB = 1e6;
   const importSeconds = result.wallMs / 1000;
   const baselineSeconds = baseline.wallMs / 1000;
@@ -186,7 +213,18 @@ function report({
     progressEvents: result.progressEvents,
     browser,
   };
-  const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+  return figures;
+}
+
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+/** Long-task entries exist only for tasks over 50 ms: none seen means none over 50 ms. */
+function longestTaskLine(longestMs: number, count: number): string {
+  return count === 0 ? 'none over 50 ms' : `${longestMs} ms, ${count} over 50 ms`;
+}
+
+function printImport(figures: ReturnType<typeof importFigures>): void {
+  const rows = figures.rows;
   console.log(`rows/s: ${figures.rowsPerSecond.toLocaleString('en')}`);
   console.log(`MB/s: ${figures.mbPerSecond}`);
   console.log(
@@ -197,13 +235,72 @@ function report({
     `ratio import/baseline: ${figures.ratio} (target ≤ ${TARGET_RATIO}: ${verdict(figures.ratio <= TARGET_RATIO)})`,
   );
   console.log(
-    `longest main-thread task: ${figures.longestTaskMs} ms, ${figures.longTasksOver50ms} over 50 ms (target ≤ ${TARGET_LONGEST_TASK_MS}: ${verdict(figures.longestTaskMs <= TARGET_LONGEST_TASK_MS)})`,
+    `longest main-thread task: ${longestTaskLine(figures.longestTaskMs, figures.longTasksOver50ms)} (target ≤ ${TARGET_LONGEST_TASK_MS}: ${verdict(figures.longestTaskMs <= TARGET_LONGEST_TASK_MS)})`,
   );
   console.log(`peak main-thread heap: ${figures.peakMainHeapMB ?? 'n/a'} MB`);
   console.log(
     `peak renderer RSS: ${figures.peakRendererRssMB} MB (baseline run: ${figures.baselinePeakRendererRssMB} MB)`,
   );
-  console.log(JSON.stringify(figures));
+}
+
+/** The scroll phase's figures for the JSON line (ms rounded to 0.1). */
+function scrollFigures(scroll: ScrollResult) {
+  const allJumps = scroll.jumps.flatMap((jump) => jump.ms);
+  const longest = scroll.longTasksMs.length ? Math.max(...scroll.longTasksMs) : 0;
+  return {
+    scrollRounds: scroll.rounds,
+    scrollOpenMedianMs: round(median(scroll.openMs), 1),
+    scrollOpenMaxMs: round(Math.max(...scroll.openMs), 1),
+    scrollJumps: scroll.jumps.map((jump) => ({
+      row: jump.row,
+      kind: jump.label,
+      medianMs: round(median(jump.ms), 1),
+      maxMs: round(Math.max(...jump.ms), 1),
+    })),
+    scrollJumpMedianMs: round(median(allJumps), 1),
+    scrollJumpMaxMs: round(Math.max(...allJumps), 1),
+    scrollGlidePx: scroll.glidePx,
+    scrollGlideStepPx: scroll.glideStepPx,
+    scrollFrames: scroll.frameMs.length,
+    scrollFrameP50Ms: round(percentile(scroll.frameMs, 0.5), 1),
+    scrollFrameP95Ms: round(percentile(scroll.frameMs, 0.95), 1),
+    scrollFrameMaxMs: round(Math.max(0, ...scroll.frameMs), 1),
+    scrollPlaceholderFrames: scroll.placeholderFrames,
+    scrollLongestTaskMs: round(longest, 1),
+    scrollLongTasksOver50ms: scroll.longTasksMs.length,
+  };
+}
+
+function printScroll(scroll: ScrollResult, figures: ReturnType<typeof scrollFigures>): void {
+  const each = `${scroll.rounds} rounds, each in a freshly loaded app page`;
+  console.log(
+    `scroll: open dataset until row 0 rendered in ${figures.scrollOpenMedianMs} ms (median), max ${figures.scrollOpenMaxMs} ms (${each})`,
+  );
+  for (const jump of figures.scrollJumps) {
+    console.log(
+      `scroll: jump to row ${jump.row.toLocaleString('en')} (${jump.kind}) rendered in ${jump.medianMs} ms (median), max ${jump.maxMs} ms`,
+    );
+  }
+  console.log(
+    `scroll: all ${scroll.jumps.length} jumps × ${scroll.rounds} rounds rendered in ${figures.scrollJumpMedianMs} ms (median), max ${figures.scrollJumpMaxMs} ms`,
+  );
+  console.log(
+    `scroll: frames p50/p95/max ${figures.scrollFrameP50Ms}/${figures.scrollFrameP95Ms}/${figures.scrollFrameMaxMs} ms over ${figures.scrollFrames} frames (${scroll.rounds} × ${figures.scrollGlidePx.toLocaleString('en')} px in ${figures.scrollGlideStepPx} px steps), ${figures.scrollPlaceholderFrames} frames with '…' in view`,
+  );
+  console.log(
+    `scroll: longest main-thread task: ${longestTaskLine(figures.scrollLongestTaskMs, figures.scrollLongTasksOver50ms)} (target ≤ ${TARGET_LONGEST_TASK_MS}: ${verdict(figures.scrollLongestTaskMs <= TARGET_LONGEST_TASK_MS)})`,
+  );
+}
+
+function median(values: number[]): number {
+  return percentile(values, 0.5);
+}
+
+/** Nearest-rank percentile (p in [0, 1]); 0 for no values. */
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
