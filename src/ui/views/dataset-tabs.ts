@@ -1,0 +1,13 @@
+import type { Component } from 'svelte';
+import TableView from '../table/TableView.svelte';
+import type { DatasetViewProps } from './view-props';
+
+/** A tab of the dataset view; `id` is also its data-testid suffix (`tab-<id>`). */
+export interface DatasetTab {
+  id: string;
+  label: string;
+  component: Component<DatasetViewProps>;
+}
+
+/** The dataset view's tabs, in order: one line per view. */
+export const datasetTabs: DatasetTab[] = [{ id: 'table', label: 'Table', component: TableView }];
