@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { buildDriftReference } from '../../core/evaluate/drift';
-import { evaluateGates, parseGates } from '../../core/evaluate/gates';
+import { evaluateGates, parseGates, validateGates, type Gate } from '../../core/evaluate/gates';
 import { createLedger, describeLedger, recordReveal } from '../../core/evaluate/reveal-budget';
 import { exportBundle } from '../../core/export/bundle';
 import { buildModelCard } from '../../core/export/model-card';
@@ -13,7 +13,24 @@ import { gateLines, metricLines } from '../train-report';
 
 /** One line of help. */
 export const usage =
-  'train --data D.csv --target T --out model.zip [--model logistic|mlp] [--epochs N] [--seed S] [--lr X] [--batch N] [--hidden 64,32] [--balanced] [--robust] [--gates "accuracy>=0.85; recall[*]>=0.6"] [--backend wasm|cpu]';
+  'train --data D.csv --target T --out model.zip [--model logistic|mlp] [--epochs N] [--seed S] [--lr X] [--batch N] [--hidden 64,32] [--balanced] [--robust] [--gates "accuracy>=0.85; recall[*]>=0.6" | gates.json] [--backend wasm|cpu]';
+
+/** `--gates` as criteria text, or a path to a JSON array of gates. */
+function readGates(value: string): Gate[] {
+  if (!value.endsWith('.json')) return parseGates(value);
+  let text: string;
+  try {
+    text = readFileSync(value, 'utf8');
+  } catch {
+    throw new UsageError(`Cannot read the gates file ${value}.`);
+  }
+  try {
+    return validateGates(JSON.parse(text));
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new UsageError(`${value} is not valid JSON.`);
+    throw error;
+  }
+}
 
 function hiddenFlag(flags: Flags): number[] | undefined {
   const text = flags.get('hidden');
@@ -29,7 +46,7 @@ export async function run(flags: Flags): Promise<void> {
   const data = flags.require('data');
   const target = flags.require('target');
   const out = flags.require('out');
-  const gates = flags.has('gates') ? parseGates(flags.require('gates')) : [];
+  const gates = flags.has('gates') ? readGates(flags.require('gates')) : [];
   const model = {
     kind: choiceFlag(flags, 'model', ['logistic', 'mlp'] as const, 'mlp'),
     epochs: intFlag(flags, 'epochs', 50, 1, 10_000),

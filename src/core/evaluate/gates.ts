@@ -77,6 +77,25 @@ export function parseGates(text: string): Gate[] {
     });
 }
 
+/** Checks gates read from JSON (a file, a stored run): an array of `Gate` objects. */
+export function validateGates(value: unknown): Gate[] {
+  const fail = (why: string) =>
+    new CleanroomError('invalid-operation', `Gates JSON is not valid: ${why}.`);
+  if (!Array.isArray(value)) throw fail('expected an array of gates');
+  return value.map((g, i) => {
+    const gate = g as Partial<Gate>;
+    if (typeof gate !== 'object' || gate === null || !METRICS.has(String(gate.metric)))
+      throw fail(`gate ${i + 1} names no known metric`);
+    if (!['>=', '>', '<=', '<'].includes(String(gate.op)))
+      throw fail(`gate ${i + 1} has no comparison (>=, >, <=, <)`);
+    if (typeof gate.value !== 'number' || !Number.isFinite(gate.value))
+      throw fail(`gate ${i + 1} has no numeric value`);
+    if (gate.class !== undefined && typeof gate.class !== 'string')
+      throw fail(`gate ${i + 1} has a class that is not text`);
+    return { ...gate } as Gate;
+  });
+}
+
 /** "recall[every class] ≥ 0.6" */
 export function describeGate(gate: Gate): string {
   const who =

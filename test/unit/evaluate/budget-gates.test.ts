@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classificationReport } from '../../../src/core/evaluate/classification';
-import { evaluateGates, parseGates } from '../../../src/core/evaluate/gates';
+import { evaluateGates, parseGates, validateGates } from '../../../src/core/evaluate/gates';
 import {
   createLedger,
   describeLedger,
@@ -51,6 +51,16 @@ describe('validation gates', () => {
       { metric: 'recall', op: '>=', value: 0.6, class: '*' },
     ]);
     expect(() => parseGates('accurcy > 1')).toThrow(/Cannot read the gate/);
+  });
+
+  it('accepts gates as JSON data and refuses malformed ones', () => {
+    const gates = [{ metric: 'accuracy', op: '>=', value: 0.85 }];
+    expect(validateGates(JSON.parse(JSON.stringify(gates)))).toEqual(gates);
+    expect(() => validateGates({})).toThrow(/expected an array/);
+    expect(() => validateGates([{ metric: 'acc', op: '>=', value: 1 }])).toThrow(
+      /gate 1 names no known metric/,
+    );
+    expect(() => validateGates([{ metric: 'r2', op: '=', value: 1 }])).toThrow(/no comparison/);
   });
 
   it('evaluates pass/fail with the measured value and the deciding class', () => {

@@ -132,6 +132,21 @@ describe('bad input', () => {
   });
 });
 
+describe('cancellation', () => {
+  it('stops on an aborted signal with no tensors left behind', async () => {
+    const frame = binaryTask(100);
+    const before = tf.memory().numTensors;
+    const signal = { aborted: false };
+    const run = trainModel(frame, {
+      target: 'label',
+      model: { kind: 'logistic', epochs: 50, patience: 100 },
+      hooks: { signal, onEpoch: (e) => void (e.epoch === 2 && (signal.aborted = true)) },
+    });
+    await expect(run).rejects.toThrow('Training was cancelled.');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
 describe('class weights', () => {
   it('weights each class by n / (classes × count)', () => {
     expect(balancedWeights([0, 0, 0, 1], 2)).toEqual([4 / 6, 2]);
