@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { CleanroomError } from '../../core/errors';
 import { buildDriftReference } from '../../core/evaluate/drift';
 import { evaluateGates, parseGates, validateGates, type Gate } from '../../core/evaluate/gates';
 import { createLedger, describeLedger, recordReveal } from '../../core/evaluate/reveal-budget';
@@ -107,7 +108,10 @@ export async function run(flags: Flags): Promise<void> {
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     if (gated && !gated.pass)
-      throw new UsageError(`Validation gates failed; the bundle was written to ${out}.`);
+      throw new CleanroomError(
+        'invalid-operation',
+        `Validation gates failed; the bundle was written to ${out}.`,
+      );
   } finally {
     result.model.dispose();
   }
