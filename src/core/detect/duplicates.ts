@@ -5,11 +5,22 @@
 import type { Frame } from '../table/frame';
 import type { Detector, DetectorOutput, Finding } from './types';
 
+/**
+ * `v` with its mantissa cut to 12 bits (about 3.6 significant digits): near-equal numbers
+ * mostly share it. Bit masking instead of log/pow keeps the loose pass cheap at 1M rows.
+ */
+function coarse(v: number): number {
+  f64[0] = v;
+  u32[0] = 0;
+  u32[1] &= 0xffffff00;
+  return f64[0];
+}
+
 function cell(frame: Frame, c: number, r: number, loose: boolean): string {
   const v = frame.columns[c].values[r];
   if (v === null || (typeof v === 'number' && Number.isNaN(v))) return '\u0000';
-  if (typeof v === 'number') return loose ? String(+v.toPrecision(4)) : String(v);
-  return loose ? v.trim().toLowerCase() : v;
+  if (typeof v === 'number') return String(loose ? coarse(v) : v);
+  return loose ? v.trim().replace(/[A-Z]/g, (ch) => ch.toLowerCase()) : v;
 }
 
 /** Row key over `columns`; \u0001 separates cells (it does not occur in CSV text in practice). */
@@ -19,17 +30,71 @@ function rowKey(frame: Frame, columns: number[], r: number, loose: boolean): str
   return key;
 }
 
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+/** 32-bit FNV-1a over a row's cells: cheap first pass; equal keys are then checked exactly. */
+function rowHash(frame: Frame, columns: number[], r: number, loose: boolean): number {
+  let h = 0x811c9dc5;
+  for (const c of columns) {
+    const v = frame.columns[c].values[r];
+    if (typeof v === 'number') {
+      f64[0] = loose ? coarse(v) : v;
+      h = Math.imul(h ^ u32[0], 16777619);
+      h = Math.imul(h ^ u32[1], 16777619);
+    } else if (v !== null) {
+      // Trimmed and ASCII-lower-cased on the fly when loose: no string is allocated per cell.
+      let start = 0;
+      let end = v.length;
+      if (loose) {
+        while (start < end && v.charCodeAt(start) <= 32) start++;
+        while (end > start && v.charCodeAt(end - 1) <= 32) end--;
+      }
+      for (let i = start; i < end; i++) {
+        const ch = v.charCodeAt(i);
+        h = Math.imul(h ^ (loose && ch >= 65 && ch <= 90 ? ch + 32 : ch), 16777619);
+      }
+    }
+    h = Math.imul(h ^ (v === null ? 0xfe : 0xff), 16777619);
+  }
+  return h >>> 0;
+}
+
 /** Row indexes grouped by their values over `columns` (groups of two or more only). */
 export function duplicateGroups(frame: Frame, columns: number[], loose: boolean): number[][] {
-  const byKey = new Map<string, number[]>();
+  // Hash first into an open-addressing table of typed arrays (no string or Map entry per row at
+  // 1M rows), then build exact keys only for rows whose hash repeats.
+  let size = 1024;
+  while (size < 2 * frame.rows) size *= 2;
+  const slotRow = new Int32Array(size).fill(-1);
+  const slotHash = new Uint32Array(size);
+  const clash = new Map<number, number[]>();
   for (let r = 0; r < frame.rows; r++) {
     if (frame.excluded[r]) continue;
-    const k = rowKey(frame, columns, r, loose);
-    const g = byKey.get(k);
-    if (g) g.push(r);
-    else byKey.set(k, [r]);
+    const h = rowHash(frame, columns, r, loose);
+    let i = h & (size - 1);
+    while (slotRow[i] >= 0 && slotHash[i] !== h) i = (i + 1) & (size - 1);
+    if (slotRow[i] < 0) {
+      slotRow[i] = r;
+      slotHash[i] = h;
+      continue;
+    }
+    const list = clash.get(h);
+    if (list) list.push(r);
+    else clash.set(h, [slotRow[i], r]);
   }
-  return [...byKey.values()].filter((g) => g.length > 1);
+  const out: number[][] = [];
+  for (const rows of clash.values()) {
+    const byKey = new Map<string, number[]>();
+    for (const r of rows) {
+      const k = rowKey(frame, columns, r, loose);
+      const g = byKey.get(k);
+      if (g) g.push(r);
+      else byKey.set(k, [r]);
+    }
+    for (const g of byKey.values()) if (g.length > 1) out.push(g);
+  }
+  return out.sort((x, y) => x[0] - y[0]);
 }
 
 /** Flags exact, near and conflicting duplicates. */

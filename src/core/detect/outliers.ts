@@ -11,7 +11,9 @@ import {
   fmt,
   quantileSorted,
   robustStats,
+  positives,
   sortedCopy,
+  strideSample,
   type RobustStats,
 } from './stats';
 import { clampScore, type Detector, type DetectorOutput, type Finding } from './types';
@@ -30,7 +32,7 @@ function chooseScale(finite: Float64Array): Scale {
   const lin = robustStats(finite);
   let negative = false;
   for (const v of finite) if (v < 0) negative = true;
-  const positive = finite.filter((v) => v > 0);
+  const positive = positives(finite);
   if (negative || positive.length < 8) return { log: false, stats: lin };
   // Right skew (Bowley, on the non-zero part): a long upper tail makes the log scale the fair
   // one. Zeros are left out there: a zero cannot be a power-of-ten slip of anything.
@@ -38,7 +40,7 @@ function chooseScale(finite: Float64Array): Scale {
   const bowley = p.q3 > p.q1 ? (p.q3 + p.q1 - 2 * p.median) / (p.q3 - p.q1) : 0;
   const zeroInflated = positive.length < 0.75 * finite.length;
   if (bowley > 0.1 || zeroInflated)
-    return { log: true, stats: robustStats(positive.map(Math.log10)) };
+    return { log: true, stats: robustStats(strideSample(positive).map(Math.log10)) };
   return { log: false, stats: lin };
 }
 
@@ -61,7 +63,7 @@ interface LogGrid {
 
 function logGrid(positive: Float64Array): LogGrid | null {
   if (positive.length < 8) return null;
-  const logs = sortedCopy(positive.map(Math.log10));
+  const logs = sortedCopy(strideSample(positive).map(Math.log10));
   const bins = new Map<number, number>();
   for (const l of logs) bins.set(Math.round(l * 10), (bins.get(Math.round(l * 10)) ?? 0) + 1);
   const q = (p: number) => quantileSorted(logs, p);
@@ -104,17 +106,26 @@ function outlierColumn(
 ): void {
   const sentinels = new Set(findNumericSentinels(column, frame.excluded).map((s) => s.value));
   // Sentinel codes (-999) would otherwise decide the scale (a negative value forbids logs).
-  const finite = finiteValues(column.values, frame.excluded).filter((v) => !sentinels.has(v));
+  const finite = finiteValues(column.values, frame.excluded, sentinels);
   if (finite.length < 8) return;
   const scale = chooseScale(finite);
   if (scale.stats.scale === 0) return;
   const integer = column.meta.type === 'integer';
-  const positive = finite.filter((v) => v > 0);
-  const grid = logGrid(positive);
+  const grid = logGrid(positives(finite));
   const name = column.meta.name;
   const { values } = column;
+  // Values inside both bands (|z| < OUTLIER_Z, and < MIN_DECADES from the median) are skipped
+  // with two comparisons, so the per-value logs below only run on the rare far values.
+  const { median: m, scale: sd } = scale.stats;
+  const zLo = scale.log ? 10 ** (m - OUTLIER_Z * sd) : m - OUTLIER_Z * sd;
+  const zHi = scale.log ? 10 ** (m + OUTLIER_Z * sd) : m + OUTLIER_Z * sd;
+  const uLo = grid ? 10 ** (grid.median - MIN_DECADES) : -Infinity;
+  const uHi = grid ? 10 ** (grid.median + MIN_DECADES) : Infinity;
+  const lo = Math.max(zLo, uLo);
+  const hi = Math.min(zHi, uHi);
   for (let r = 0; r < frame.rows; r++) {
     const x = values[r];
+    if (x > lo && x < hi) continue;
     if (!Number.isFinite(x) || frame.excluded[r] || sentinels.has(x)) continue;
     if (scale.log && x === 0) continue;
     const best = grid && x > 0 ? unitSlip(x, grid, integer) : null;
