@@ -77,12 +77,14 @@ async function fitFold(
     for (let at = 0; at < order.length; at += o.batch) {
       const rows = Array.from(order.subarray(at, at + o.batch), (i) => train[i]);
       const xb = tf.tensor2d(gather(x, width, rows), [rows.length, width]);
-      const yb = tf.oneHot(
-        tf.tensor1d(
-          rows.map((r) => labels[r]),
-          'int32',
+      const yb = tf.tidy(() =>
+        tf.oneHot(
+          tf.tensor1d(
+            rows.map((r) => labels[r]),
+            'int32',
+          ),
+          k,
         ),
-        k,
       );
       optimizer.minimize(
         () => tf.losses.softmaxCrossEntropy(yb, model.predict(xb) as tf.Tensor) as tf.Scalar,

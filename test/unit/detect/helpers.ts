@@ -12,3 +12,40 @@ export async function frameOf(csv: string): Promise<Frame> {
 export function csvOf(header: string, rows: number, make: (i: number) => string): string {
   return [header, ...Array.from({ length: rows }, (_, i) => make(i))].join('\n') + '\n';
 }
+
+/** A frame built directly from arrays (numbers → float columns, strings → categorical). */
+export function frameFromArrays(columns: Record<string, Array<number | string | null>>): Frame {
+  const entries = Object.entries(columns);
+  const rows = entries[0][1].length;
+  return {
+    rows,
+    excluded: new Uint8Array(rows),
+    columns: entries.map(([name, values], index) => {
+      const numeric = values.every((v) => v === null || typeof v === 'number');
+      const meta = {
+        index,
+        name,
+        originalName: name,
+        type: numeric ? ('float' as const) : ('categorical' as const),
+        missingCount: 0,
+        invalidCount: 0,
+        distinctCount: 0,
+        distinctCapped: false,
+        maxLength: 0,
+      };
+      return numeric
+        ? {
+            kind: 'number' as const,
+            meta,
+            values: Float64Array.from(values, (v) => (v === null ? NaN : (v as number))),
+            invalid: new Map<number, string>(),
+          }
+        : {
+            kind: 'string' as const,
+            meta,
+            values: values.map((v) => (v === null ? null : String(v))),
+            invalid: new Map<number, string>(),
+          };
+    }),
+  };
+}
