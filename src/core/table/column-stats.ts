@@ -9,6 +9,14 @@ import type { ColumnType } from './types';
 export const DISTINCT_CAP = 100_000;
 /** Share of non-empty cells that must parse for a column to be numeric, boolean or date. */
 export const PARSE_SHARE = 0.95;
+/**
+ * A column is still numeric down to this share when the cells that do not parse are a few
+ * repeated tokens ("N/A", "?", "unknown", a typo'd word): those are errors or disguised missing
+ * values to flag, not categories. Typical of dirty data, and what a cleaning tool must catch.
+ */
+export const TOKEN_PARSE_SHARE = 0.8;
+/** At most this many distinct non-numeric texts count as "a few tokens". */
+export const MAX_TOKENS = 5;
 /** An identifier needs at least this many rows: a handful of unique values proves nothing. */
 export const IDENTIFIER_MIN_ROWS = 20;
 /** Cells at least this long are counted for the 'large-field' warning (1 M characters). */
@@ -76,7 +84,11 @@ export function numericTypeOf(s: ColumnStats): ColumnType | null {
   const nonEmpty = s.rows - s.empty;
   if (nonEmpty === 0) return null;
   const need = nonEmpty * PARSE_SHARE;
-  if (s.int + s.float >= need) return s.float > 0 ? 'float' : 'integer';
+  const numbers = s.int + s.float;
+  const fewTokens = !s.distinctCapped && s.distinctStrings.size <= MAX_TOKENS;
+  if (numbers >= need || (fewTokens && numbers >= nonEmpty * TOKEN_PARSE_SHARE)) {
+    return s.float > 0 ? 'float' : 'integer';
+  }
   if (s.bool >= need) return 'boolean';
   if (s.date >= need) return 'date';
   return null;
@@ -85,7 +97,8 @@ export function numericTypeOf(s: ColumnStats): ColumnType | null {
 /**
  * The column's logical type:
  * - integer/float/boolean/date when ≥ 95% of non-empty cells parse as one (float once any
- *   number has a fraction or exponent);
+ *   number has a fraction or exponent); numbers also from 80% when the rest is ≤ 5 distinct
+ *   tokens (disguised missing values and typos, kept as unparsed cells);
  * - identifier for unique integers named like a key or counting up by one, and for unique
  *   short strings (≥ 20 rows);
  * - text for long values (average > 50 chars, or ≥ 20 with spaces in most) or more than 1,000

@@ -29,11 +29,22 @@ describe('inferType: numeric, boolean, date', () => {
     expect(typeOf(['1e3', '2', '2'])).toBe('float');
   });
 
-  it('needs 95% of non-empty cells to parse', () => {
-    const ninetyFive = [...range(95, (i) => String(i % 7)), ...range(5, () => 'n/a')];
+  it('needs 95% of non-empty cells to parse when the rest are varied words', () => {
+    const words = (n: number) => range(n, (i) => `word${i}`);
+    const ninetyFive = [...range(95, (i) => String(i % 7)), ...words(5)];
     expect(typeOf(ninetyFive)).toBe('integer');
-    const ninetyFour = [...range(94, (i) => String(i % 7)), ...range(6, () => 'n/a')];
+    const ninetyFour = [...range(94, (i) => String(i % 7)), ...words(6)];
     expect(typeOf(ninetyFour)).toBe('categorical');
+  });
+
+  it('stays numeric down to 80% when the rest is a few repeated tokens (disguised missing)', () => {
+    const tokens = ['n/a', '?', 'unknown'];
+    const eighty = [...range(80, (i) => String(i % 7)), ...range(20, (i) => tokens[i % 3])];
+    expect(typeOf(eighty)).toBe('integer');
+    const seventyNine = [...range(79, (i) => String(i % 7)), ...range(21, (i) => tokens[i % 3])];
+    expect(typeOf(seventyNine)).toBe('categorical');
+    const sixTokens = [...range(90, (i) => String(i % 7)), ...range(10, (i) => `t${i % 6}`)];
+    expect(typeOf(sixTokens)).toBe('categorical');
   });
 
   it('ignores empty cells in the share', () => {
