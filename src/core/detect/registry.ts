@@ -2,6 +2,7 @@
 import type { Frame } from '../table/frame';
 import { columnDetector } from './columns';
 import { duplicateDetector } from './duplicates';
+import { isolationDetector } from './isolation-forest';
 import { labelDetector } from './label-issues';
 import { missingDetector } from './missing';
 import { outlierDetector } from './outliers';
@@ -15,6 +16,7 @@ export const ALL_DETECTORS: readonly Detector[] = [
   missingDetector,
   typeMismatchDetector,
   outlierDetector,
+  isolationDetector,
   typoDetector,
   duplicateDetector,
   columnDetector,
@@ -25,6 +27,7 @@ export const BASIC_DETECTORS: readonly Detector[] = [
   missingDetector,
   typeMismatchDetector,
   outlierDetector,
+  isolationDetector,
   typoDetector,
   duplicateDetector,
   columnDetector,

@@ -64,6 +64,8 @@ export function madSorted(sorted: ArrayLike<number>, median: number): number {
   };
   const within = (d: number) => search(median + d, true) - search(median - d, false);
   const need = Math.ceil(n / 2);
+  // Half the values equal the median (zero-inflated columns): the MAD is exactly 0.
+  if (within(0) >= need) return 0;
   let lo = 0;
   let hi = Math.max(median - sorted[0], sorted[n - 1] - median);
   for (let i = 0; i < 64 && hi - lo > 1e-12 * Math.max(1, Math.abs(hi)); i++) {
