@@ -125,38 +125,35 @@ export function profileColumn(column: FrameColumn, excluded: Uint8Array): Column
     const runs = numericRuns(sorted);
     return finish(column, runs.distinct, n, runs.top, empty, disguised, invalid, numeric, null);
   }
-  {
-    // String column.
-    let min = Infinity,
-      max = 0,
-      total = 0,
-      present = 0;
-    column.values.forEach((v, r) => {
-      if (excluded[r]) return;
-      if (v === null) empty++;
-      else if (isMissingToken(v)) disguised++;
-      else {
-        counts.set(v, (counts.get(v) ?? 0) + 1);
-        present++;
-        total += v.length;
-        if (v.length < min) min = v.length;
-        if (v.length > max) max = v.length;
-      }
-    });
-    invalid = column.invalid.size;
-    const textLength = present ? { min, mean: total / present, max } : null;
-    return finish(
-      column,
-      counts.size,
-      present,
-      top(counts),
-      empty,
-      disguised,
-      invalid,
-      null,
-      textLength,
-    );
-  }
+  let min = Infinity,
+    max = 0,
+    total = 0,
+    present = 0;
+  column.values.forEach((v, r) => {
+    if (excluded[r]) return;
+    if (v === null) empty++;
+    else if (isMissingToken(v)) disguised++;
+    else {
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+      present++;
+      total += v.length;
+      if (v.length < min) min = v.length;
+      if (v.length > max) max = v.length;
+    }
+  });
+  invalid = column.invalid.size;
+  const textLength = present ? { min, mean: total / present, max } : null;
+  return finish(
+    column,
+    counts.size,
+    present,
+    top(counts),
+    empty,
+    disguised,
+    invalid,
+    null,
+    textLength,
+  );
 }
 
 /** Distinct count and the most frequent values of ascending-sorted numbers. */
