@@ -36,3 +36,51 @@ export const ids = {
   tableRow: 'table-row',
   cell: 'cell',
 } as const;
+
+/** The Profile and Issues tabs (issue 3): target picker, progress + cancel, cards, findings. */
+export const analysisIds = {
+  profileTab: 'tab-profile',
+  issuesTab: 'tab-issues',
+  /** <select> of "None" and every column; shared by both tabs (per dataset). */
+  targetSelect: 'target-select',
+  profileView: 'profile-view',
+  /** <progress>, a text naming the phase, and a cancel button. */
+  profileProgress: 'profile-progress',
+  profileCancel: 'profile-progress-cancel',
+  profileCancelled: 'profile-cancelled',
+  /** One card per column (data-column = its name) with a uPlot chart (a <canvas> inside). */
+  profileCard: 'profile-card',
+  profileChart: 'profile-chart',
+  /** An alert (data-kind) and its explanation in words. */
+  profileAlert: 'profile-alert',
+  profileAlertText: 'profile-alert-text',
+  profileDataset: 'profile-dataset',
+  profileDuplicates: 'profile-duplicates',
+  profileAssociation: 'profile-association',
+  issuesView: 'issues-view',
+  issuesProgress: 'issues-progress',
+  issuesProgressText: 'issues-progress-text',
+  issuesCancel: 'issues-progress-cancel',
+  issuesCancelled: 'issues-cancelled',
+  issuesRun: 'issues-run',
+  /** One row per detector (data-detector, data-count); kinds filter on click; a note explains a skip. */
+  issuesSummary: 'issues-summary',
+  issuesDetector: 'issues-detector',
+  issuesDetectorCount: 'issues-detector-count',
+  issuesDetectorShare: 'issues-detector-share',
+  issuesDetectorNote: 'issues-detector-note',
+  issuesFilterDetector: 'issues-filter-detector',
+  issuesFilterColumn: 'issues-filter-column',
+  /** "1–50 of 1,234" above the table; prev/next page buttons. */
+  issuesRange: 'issues-range',
+  issuesPrev: 'issues-prev',
+  issuesNext: 'issues-next',
+  issuesTable: 'issues-table',
+  /**
+   * A flagged row (data-detector = the detector that ran, data-kind = the finding's kind, data-row =
+   * 0-based row, -1 for a column) with its reason and suggested fix.
+   */
+  issueRow: 'issue-row',
+  issueReason: 'issue-reason',
+  issueFix: 'issue-fix',
+} as const;

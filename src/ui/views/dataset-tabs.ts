@@ -1,5 +1,7 @@
 import type { Component } from 'svelte';
 import TableView from '../table/TableView.svelte';
+import IssuesView from './IssuesView.svelte';
+import ProfileView from './ProfileView.svelte';
 import type { DatasetViewProps } from './view-props';
 
 /** A tab of the dataset view; `id` is also its data-testid suffix (`tab-<id>`). */
@@ -10,4 +12,8 @@ export interface DatasetTab {
 }
 
 /** The dataset view's tabs, in order: one line per view. */
-export const datasetTabs: DatasetTab[] = [{ id: 'table', label: 'Table', component: TableView }];
+export const datasetTabs: DatasetTab[] = [
+  { id: 'table', label: 'Table', component: TableView },
+  { id: 'profile', label: 'Profile', component: ProfileView },
+  { id: 'issues', label: 'Issues', component: IssuesView },
+];

@@ -1,0 +1,55 @@
+/** Text for the Profile and Issues tabs: numbers, shares, progress and alert titles. */
+import type { ProfileAlert } from '../../core/profile/alerts';
+import type { AnalysisProgress } from '../../protocol/analysis-methods';
+
+/** A statistic with 4 significant digits (thousands separated, no exponent below 1e15). */
+export function formatStat(x: number | null | undefined): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return '–';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (x !== 0 && Math.abs(x) < 1e-4) return x.toExponential(2);
+  const digits =
+    Math.abs(x) >= 1000 ? 0 : Math.max(0, 3 - Math.floor(Math.log10(Math.abs(x) || 1)));
+  return x.toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+/** A share 0..1 as a percentage: 0.1234 → "12.3%", tiny non-zero shares → "<0.1%". */
+export function formatShare(share: number): string {
+  if (!Number.isFinite(share) || share <= 0) return '0%';
+  if (share < 0.001) return '<0.1%';
+  return `${(100 * share).toFixed(1)}%`;
+}
+
+/** What a progress report means, in words. */
+export function progressText(p: AnalysisProgress | null): string {
+  if (!p) return 'Starting…';
+  if (p.phase === 'read') return `Reading the dataset: chunk ${p.done} of ${p.total}`;
+  if (p.phase === 'profile') return 'Computing column statistics…';
+  if (p.phase === 'done') return 'Finishing…';
+  return `Running the ${p.phase} detector (${p.done + 1} of ${p.total})`;
+}
+
+/** Fraction 0..1 of a progress report (reading counts as the first tenth of the work). */
+export function progressFraction(p: AnalysisProgress | null): number {
+  if (!p || p.total <= 0) return 0;
+  const f = Math.min(1, p.done / p.total);
+  return p.phase === 'read' ? 0.1 * f : 0.1 + 0.9 * f;
+}
+
+/** Short title of an alert kind, with the threshold that raised it (ydata-profiling's defaults). */
+export const ALERT_TITLES: Record<ProfileAlert['kind'], string> = {
+  missing: 'Missing values (over 1% of rows)',
+  skewed: 'Highly skewed (|skewness| over 20)',
+  'high-cardinality': 'High cardinality (over 50 categories)',
+  'high-correlation': 'Highly correlated (|r| over 0.9)',
+  constant: 'Constant',
+  unique: 'Unique in every row',
+  imbalance: 'Imbalanced (imbalance score over 0.5)',
+};
+
+/** Name of an association measure. */
+export function measureName(measure: string): string {
+  if (measure === 'pearson') return '|Pearson r|';
+  if (measure === 'cramers-v') return "Cramér's V";
+  if (measure === 'correlation-ratio') return 'correlation ratio η';
+  return measure;
+}
