@@ -94,15 +94,26 @@ function buildTree(x: Float64Array, width: number, rows: number[], rand: () => n
   return t;
 }
 
-function pathLength(t: Tree, x: Float64Array, at: number): number {
-  let node = 0,
-    depth = 0;
-  while (t.leaf[node] < 0) {
-    const v = t.w1[node] * x[at + t.feature[node]] + t.w2[node] * x[at + t.feature2[node]];
-    node = v < t.split[node] ? t.left[node] : t.right[node];
-    depth++;
+/** Adds each candidate's path length in tree `t` to `sum` (tree by tree: arrays stay local). */
+function addPathLengths(
+  t: Tree,
+  x: Float64Array,
+  width: number,
+  rows: number[],
+  sum: Float64Array,
+): void {
+  const { feature, feature2, w1, w2, split, left, right, leaf } = t;
+  for (const r of rows) {
+    const at = r * width;
+    let node = 0;
+    let depth = 0;
+    while (leaf[node] < 0) {
+      const v = w1[node] * x[at + feature[node]] + w2[node] * x[at + feature2[node]];
+      node = v < split[node] ? left[node] : right[node];
+      depth++;
+    }
+    sum[r] += depth + leaf[node];
   }
-  return depth + t.leaf[node];
 }
 
 /** Flags rows an isolation forest isolates unusually fast. */
@@ -141,10 +152,10 @@ export function detectIsolation(frame: Frame, seed: number, target: number | nul
   }
   const norm = c(psi);
   const findings: Finding[] = [];
+  const sum = new Float64Array(frame.rows);
+  for (const t of trees) addPathLengths(t, x, width, candidates, sum);
   for (const r of candidates) {
-    let total = 0;
-    for (const t of trees) total += pathLength(t, x, r * width);
-    const s = 2 ** (-total / TREES / norm);
+    const s = 2 ** (-sum[r] / TREES / norm);
     if (s < FLAG) continue;
     const far = cols
       .map(({ col }, f) => ({ name: col.meta.name, z: Math.abs(x[r * width + f]) }))
