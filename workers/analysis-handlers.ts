@@ -4,7 +4,7 @@
  */
 import type { DetectContext, Detector } from '../src/core/detect/types';
 import { CleanroomError } from '../src/core/errors';
-import { profileFrame } from '../src/core/profile/profile';
+import { profileFrame, type DatasetProfile } from '../src/core/profile/profile';
 import { columnIndex, type Frame } from '../src/core/table/frame';
 import type { AnalysisMethods, FindingRow } from '../src/protocol/analysis-methods';
 import type { Handlers } from '../src/protocol/server';
@@ -17,6 +17,20 @@ import { FrameCache } from './analysis-frames';
  * holds the label detector, which pulls in TF.js (and needs its backend chosen first).
  */
 export type DetectorLoader = () => Promise<readonly Detector[]>;
+
+/** Correlated pairs (and their alerts) sent to the page: wide data can have millions. */
+export const MAX_PAIRS = 200;
+
+/** Keeps the MAX_PAIRS strongest correlated pairs and at most as many correlation alerts. */
+function capCorrelations<T extends Pick<DatasetProfile, 'correlatedPairs' | 'alerts'>>(p: T): T {
+  if (p.correlatedPairs.length <= MAX_PAIRS) return p;
+  let kept = 0;
+  return {
+    ...p,
+    correlatedPairs: [...p.correlatedPairs].sort((a, b) => b.r - a.r).slice(0, MAX_PAIRS),
+    alerts: p.alerts.filter((a) => a.kind !== 'high-correlation' || kept++ < MAX_PAIRS),
+  };
+}
 
 /** Lets the event loop run, so a cancel message posted meanwhile is seen. */
 const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -81,7 +95,11 @@ export function createAnalysisHandlers(
       checkAborted(signal);
       const { missingTogether: _dropped, ...rest } = profileFrame(frame, t);
       progress({ phase: 'profile', done: 1, total: 1 });
-      return { ...rest, target: t === null ? null : frame.columns[t].meta.name };
+      return {
+        ...capCorrelations(rest),
+        target: t === null ? null : frame.columns[t].meta.name,
+        correlatedPairsTotal: rest.correlatedPairs.length,
+      };
     },
 
     async detect({ id, target, detectors }, { signal, progress }) {

@@ -8,10 +8,15 @@ export interface AnalysisProgress {
   total: number;
 }
 
-/** The profile as it crosses to the page: the column × column missing matrix stays behind. */
+/**
+ * The profile as it crosses to the page: the column × column missing matrix stays behind, and
+ * correlated pairs (with their alerts) are capped at the strongest few hundred.
+ */
 export type ProfileResult = Omit<DatasetProfile, 'missingTogether'> & {
   /** Name of the target the associations were computed against, or null. */
   target: string | null;
+  /** Correlated pairs found, before the cap. */
+  correlatedPairsTotal: number;
 };
 
 /** One detector's tally over a dataset version. */

@@ -12,11 +12,13 @@ export class AnalysisRun<T> {
   error = $state<string | null>(null);
   private controller: AbortController | null = null;
 
-  /** Runs `task` (a newer run supersedes this one); clears the previous result first. */
+  /**
+   * Runs `task`, clearing the previous result first. A newer run supersedes a running one without
+   * cancelling it (see `detach`): its outcome is dropped; the worker finishes it first.
+   */
   async run(
     task: (signal: AbortSignal, onProgress: (p: AnalysisProgress) => void) => Promise<T>,
   ): Promise<void> {
-    this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
     const current = () => this.controller === controller;
@@ -46,9 +48,12 @@ export class AnalysisRun<T> {
     this.controller.abort();
   }
 
-  /** Cancels quietly when the view goes away. */
-  dispose(): void {
-    this.controller?.abort();
+  /**
+   * Drops the call's outcome when the view goes away, without cancelling it: a cancel that the
+   * worker cannot see (it is inside a synchronous step) ends with the worker terminated, which
+   * would also fail the call the next tab makes.
+   */
+  detach(): void {
     this.controller = null;
   }
 }

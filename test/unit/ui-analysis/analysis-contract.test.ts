@@ -6,7 +6,7 @@ import type { AnalysisMethods } from '../../../src/protocol/analysis-methods';
 import { createClient, type Client } from '../../../src/protocol/client';
 import { createInProcessClient } from '../../../src/protocol/in-process';
 import { CleanroomDb } from '../../../src/storage/db';
-import { createAnalysisHandlers } from '../../../workers/analysis-handlers';
+import { MAX_PAIRS, createAnalysisHandlers } from '../../../workers/analysis-handlers';
 import { createDataHandlers } from '../../../workers/data-handlers';
 import { channelEndpoint } from '../protocol/channel-endpoint';
 
@@ -17,8 +17,15 @@ const CSV = `id,amount,city,label\n${Array.from({ length: 40 }, (_, i) => {
   return `${i},${amount},${city},${i % 2 ? 'yes' : 'no'}`;
 }).join('\n')}\n`;
 
+/** 25 columns that all rise with the row: hundreds of correlated pairs. */
+const WIDE = `${Array.from({ length: 25 }, (_, c) => `x${c}`).join(',')}\n${Array.from(
+  { length: 30 },
+  (_, r) => Array.from({ length: 25 }, (_, c) => r * (c + 1) + ((r * c) % 3) / 10).join(','),
+).join('\n')}\n`;
+
 async function setUp(
   wrap: (h: ReturnType<typeof createAnalysisHandlers>) => Client<AnalysisMethods>,
+  text = CSV,
 ) {
   const db = new CleanroomDb({ name: 'analysis', indexedDB: new IDBFactory(), IDBKeyRange });
   const data = createDataHandlers(
@@ -27,7 +34,7 @@ async function setUp(
     (id) => `import:${id}`,
   );
   const ctx = { signal: new AbortController().signal, progress: () => {} };
-  const file = new File([CSV], 'a.csv', { type: 'text/csv' });
+  const file = new File([text], 'a.csv', { type: 'text/csv' });
   const meta = await data.importFile({ file, name: 'a', fileName: 'a.csv' }, ctx);
   const client = wrap(createAnalysisHandlers(db, async () => ALL_DETECTORS));
   return { meta, client };
@@ -57,6 +64,16 @@ describe.each(transports)('analysis protocol (%s)', (_name, wrap) => {
     expect(profile.target).toBe('label');
     expect(profile.targetAssociation.map((a) => a.column)).toEqual(['id', 'amount', 'city']);
     expect('missingTogether' in profile).toBe(false);
+  });
+
+  it('caps correlated pairs and their alerts, keeping the total', async () => {
+    const { meta, client } = await setUp(wrap, WIDE);
+    const profile = await client.call('profile', { id: meta.id });
+    // x0 counts 0, 1, 2…: typed as an identifier, so 24 columns make 276 pairs.
+    expect(profile.correlatedPairsTotal).toBe(276);
+    expect(profile.correlatedPairs).toHaveLength(MAX_PAIRS);
+    const alerts = profile.alerts.filter((a) => a.kind === 'high-correlation');
+    expect(alerts).toHaveLength(MAX_PAIRS);
   });
 
   it('detects, tallies per detector and pages findings by detector and column', async () => {
