@@ -16,7 +16,7 @@ import { FrameCache } from './analysis-frames';
  * Gives every detector, in the order they run. The worker loads them on first use: the registry
  * holds the label detector, which pulls in TF.js (and needs its backend chosen first).
  */
-export type DetectorLoader = () => Promise<readonly Detector[]>;
+export type DetectorLoader = () => Promise<{ detectors: readonly Detector[]; backend: string }>;
 
 /** Correlated pairs (and their alerts) sent to the page: wide data can have millions. */
 export const MAX_PAIRS = 200;
@@ -104,8 +104,12 @@ export function createAnalysisHandlers(
 
     async detect({ id, target, detectors }, { signal, progress }) {
       const read = (done: number, total: number) => progress({ phase: 'read', done, total });
-      const [{ frame }, all] = await Promise.all([frames.load(id, signal, read), loadDetectors()]);
+      const [{ frame }, loaded] = await Promise.all([
+        frames.load(id, signal, read),
+        loadDetectors(),
+      ]);
       const t = targetIndex(frame, target);
+      const all = loaded.detectors;
       const chosen = detectors ? all.filter((d) => detectors.includes(d.name)) : all;
       const { findings, runs } = await runAll(
         frame,
@@ -116,7 +120,13 @@ export function createAnalysisHandlers(
       progress({ phase: 'done', done: chosen.length, total: chosen.length });
       held.set(id, sortFindings(findings));
       const kept = frame.rows - frame.excluded.reduce((sum, x) => sum + x, 0);
-      return summarize(findings, runs, kept, t === null ? null : frame.columns[t].meta.name);
+      const summary = summarize(
+        findings,
+        runs,
+        kept,
+        t === null ? null : frame.columns[t].meta.name,
+      );
+      return { ...summary, backend: loaded.backend };
     },
 
     async findings(query) {

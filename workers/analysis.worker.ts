@@ -11,8 +11,9 @@ import { createAnalysisHandlers } from './analysis-handlers';
  * MLP (batches of 128) is dominated by per-op overhead, which is lower on cpu than on WebGL or on
  * a software WebGPU adapter (SwiftShader, see DESIGN.md).
  */
-let detectors: Promise<readonly Detector[]> | null = null;
-function loadDetectors(): Promise<readonly Detector[]> {
+type Loaded = { detectors: readonly Detector[]; backend: string };
+let detectors: Promise<Loaded> | null = null;
+function loadDetectors(): Promise<Loaded> {
   detectors ??= (async () => {
     const [tf, registry] = await Promise.all([
       import('@tensorflow/tfjs'),
@@ -20,7 +21,7 @@ function loadDetectors(): Promise<readonly Detector[]> {
     ]);
     if (!(await tf.setBackend('cpu'))) throw new Error('The TF.js cpu backend did not start.');
     await tf.ready();
-    return registry.ALL_DETECTORS;
+    return { detectors: registry.ALL_DETECTORS, backend: tf.getBackend() };
   })();
   // A failed load is not kept: the next detection tries again.
   detectors.catch(() => (detectors = null));

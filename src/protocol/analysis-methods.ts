@@ -47,6 +47,8 @@ export interface DetectSummary {
   /** Findings per column index (row-level findings are not counted here). */
   byColumn: Array<{ column: number; count: number }>;
   total: number;
+  /** TF.js backend the label detector trains on (e.g. "cpu"). */
+  backend: string;
 }
 
 /** One finding as the page shows it: core's Finding plus the detector that raised it. */

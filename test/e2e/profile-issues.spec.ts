@@ -3,7 +3,8 @@
  * reasons, filters; column cards with uPlot charts and explained alerts; cancelling detection.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { gotoApp, openSample } from './helpers';
+import { XSS_IMG, XSS_SCRIPT, writeXss } from './fixtures';
+import { expectListed, gotoApp, importFile, openDataset, openSample } from './helpers';
 import { analysisIds as a } from './selectors';
 
 /** Chooses `name` (or '' for none) in the shared target picker. */
@@ -106,4 +107,31 @@ test('a running detection can be cancelled and run again', async ({ page }) => {
   });
   await page.getByTestId(a.issuesCancel).click();
   await expect(page.getByTestId(a.issuesCancelled)).toBeVisible({ timeout: 10_000 });
+});
+
+test('markup in the file shows as text in the Profile and Issues tabs', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await gotoApp(page);
+  await importFile(page, writeXss());
+  await expectListed(page, XSS_IMG, 2, 3);
+  await openDataset(page, XSS_IMG);
+
+  await page.getByTestId(a.profileTab).click();
+  await expect(page.getByTestId(a.profileCard)).toHaveCount(3);
+  await expect(page.getByTestId(a.profileCard).first()).toContainText(XSS_IMG);
+  await chooseTarget(page, XSS_SCRIPT);
+  await expect(page.getByTestId(a.profileAssociation)).toContainText(XSS_IMG);
+
+  await page.getByTestId(a.issuesTab).click();
+  await detectionDone(page);
+  await expect(page.getByTestId(a.issuesDetector).first()).toBeVisible();
+
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  await expect(page.locator('script:not([src])', { hasText: '__pwned' })).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
 });

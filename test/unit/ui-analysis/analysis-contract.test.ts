@@ -36,7 +36,9 @@ async function setUp(
   const ctx = { signal: new AbortController().signal, progress: () => {} };
   const file = new File([text], 'a.csv', { type: 'text/csv' });
   const meta = await data.importFile({ file, name: 'a', fileName: 'a.csv' }, ctx);
-  const client = wrap(createAnalysisHandlers(db, async () => ALL_DETECTORS));
+  const client = wrap(
+    createAnalysisHandlers(db, async () => ({ detectors: ALL_DETECTORS, backend: 'cpu' })),
+  );
   return { meta, client };
 }
 
@@ -80,6 +82,7 @@ describe.each(transports)('analysis protocol (%s)', (_name, wrap) => {
     const { meta, client } = await setUp(wrap);
     const summary = await client.call('detect', { id: meta.id });
     expect(summary.rows).toBe(40);
+    expect(summary.backend).toBe('cpu');
     const label = summary.detectors.find((d) => d.name === 'label')!;
     expect(label.findings).toBe(0);
     expect(label.note).toMatch(/target/);
