@@ -5,6 +5,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { LoggedOperation } from '../core/clean/operations';
 import type { DatasetMeta, StoredColumnChunk } from '../core/table/types';
+import type { StoredModel } from './runs-repo';
+import type { StoredRun } from '../protocol/train-methods';
 
 /** The database name used by the app. */
 export const DB_NAME = 'cleanroom';
@@ -35,6 +37,8 @@ export class CleanroomDb extends Dexie {
   declare datasets: Table<DatasetRecord, string>;
   declare chunks: Table<StoredColumnChunk, ChunkKey>;
   declare ops: Table<LoggedOperation, OpKey>;
+  declare runs: Table<StoredRun, string>;
+  declare models: Table<StoredModel, string>;
 
   constructor(options: CleanroomDbOptions = {}) {
     // Only pass what was given: an explicit `undefined` would replace Dexie's defaults.
@@ -47,5 +51,7 @@ export class CleanroomDb extends Dexie {
       chunks: '[datasetId+column+chunk], datasetId',
       ops: '[datasetId+seq], datasetId',
     });
+    // Version 2: training runs and exported model bundles (issue 4).
+    this.version(2).stores({ runs: 'runId, datasetId, createdAt', models: 'runId, datasetId' });
   }
 }

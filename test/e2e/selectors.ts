@@ -37,6 +37,46 @@ export const ids = {
   cell: 'cell',
 } as const;
 
+/** The Train tab (issue 4): form, live view, evaluation, gates, test reveals, export, runs. */
+export const trainIds = {
+  tab: 'tab-train',
+  target: 'train-target',
+  model: 'train-model',
+  hidden: 'train-hidden',
+  epochs: 'train-epochs',
+  batch: 'train-batch',
+  seed: 'train-seed',
+  /** <select> of 'auto' and each backend that starts here (options carry data-available). */
+  backend: 'train-backend',
+  start: 'train-start',
+  cancel: 'train-cancel',
+  /** Live view: <progress>, text with epoch and time left; phase notes (calibrating, fallback). */
+  progress: 'train-progress',
+  progressText: 'train-progress-text',
+  /** uPlot charts; data-points = epochs drawn. */
+  lossChart: 'train-loss-chart',
+  metricChart: 'train-metric-chart',
+  /** The backend the run used (data-backend) and how it was chosen. */
+  backendUsed: 'train-backend-used',
+  error: 'train-error',
+  /** An evaluation panel (data-split = validation | test); metrics carry data-metric and data-value. */
+  evaluation: 'model-evaluation',
+  metric: 'model-metric',
+  confusion: 'confusion-matrix',
+  rocChart: 'roc-chart',
+  prChart: 'pr-chart',
+  gatesInput: 'gates-input',
+  /** data-pass = true | false; one row per gate (gate-row, data-pass). */
+  gatesStatus: 'gates-status',
+  gateRow: 'gate-row',
+  revealTest: 'reveal-test',
+  /** "1 test reveal used of 2,480 supported at ±0.05 (95%)…" */
+  revealCount: 'reveal-count',
+  exportModel: 'export-model',
+  runsList: 'runs-list',
+  runItem: 'run-item',
+} as const;
+
 /** The Profile and Issues tabs (issue 3): target picker, progress + cancel, cards, findings. */
 export const analysisIds = {
   profileTab: 'tab-profile',

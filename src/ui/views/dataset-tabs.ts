@@ -2,6 +2,7 @@ import type { Component } from 'svelte';
 import TableView from '../table/TableView.svelte';
 import IssuesView from './IssuesView.svelte';
 import ProfileView from './ProfileView.svelte';
+import TrainView from './TrainView.svelte';
 import type { DatasetViewProps } from './view-props';
 
 /** A tab of the dataset view; `id` is also its data-testid suffix (`tab-<id>`). */
@@ -16,4 +17,5 @@ export const datasetTabs: DatasetTab[] = [
   { id: 'table', label: 'Table', component: TableView },
   { id: 'profile', label: 'Profile', component: ProfileView },
   { id: 'issues', label: 'Issues', component: IssuesView },
+  { id: 'train', label: 'Train', component: TrainView },
 ];

@@ -1,0 +1,106 @@
+/** What the train worker does: train on a stored dataset, reveal test metrics, export, list runs. */
+import type { EvaluationReport } from '../core/evaluate/report';
+import type { RevealLedger } from '../core/evaluate/reveal-budget';
+import type { Gate, GateResult } from '../core/evaluate/gates';
+import type { ModelSpec } from '../core/train/model-spec';
+import type { ExcludedColumn } from '../core/train/preprocessing';
+import type { Task } from '../core/train/target';
+
+/** A TF.js backend the user can ask for; 'auto' = calibrate on the model's shape and pick the fastest. */
+export type TrainBackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** One backend as this worker sees it; `stepMs` is filled by a calibration. */
+export interface TrainBackendInfo {
+  name: Exclude<TrainBackendChoice, 'auto'>;
+  available: boolean;
+  /** Adapter (WebGPU), 'WebGL 2', 'SIMD' (WASM) or 'JavaScript'; software adapters say so. */
+  detail: string;
+  software: boolean;
+  /** Median ms of one training step (forward + backward + Adam) at the run's batch and shape. */
+  stepMs?: number;
+  error?: string;
+}
+
+/** Parameters of `train`. */
+export interface TrainParams {
+  /** Dataset id; its current version (source + operation log) is read from IndexedDB. */
+  id: string;
+  target: string;
+  task?: Task | 'auto';
+  model: Partial<ModelSpec> & { kind: ModelSpec['kind'] };
+  seed: number;
+  backend?: TrainBackendChoice;
+  /** Test hook: destroy the WebGPU device after this many finished epochs (device-loss fallback). */
+  loseDeviceAfterEpoch?: number;
+}
+
+/** One finished epoch; metric = accuracy (classification) or RMSE in target units (regression). */
+export interface EpochProgress {
+  phase: 'epoch';
+  epoch: number;
+  epochs: number;
+  loss: number;
+  valLoss: number;
+  metric: number;
+  valMetric: number;
+  elapsedMs: number;
+  /** Time left if every remaining epoch runs (early stopping may end sooner). */
+  etaMs: number;
+  backend: string;
+}
+
+/** Progress of `train`: a phase note (reading, calibrating, falling back) or an epoch. */
+export type TrainProgress =
+  { phase: 'reading' | 'calibrating' | 'fallback' | 'evaluating'; message: string } | EpochProgress;
+
+/** A finished run as the page sees it (the model stays in the worker for reveal and export). */
+export interface RunSummary {
+  runId: string;
+  datasetId: string;
+  datasetName: string;
+  /** Operation count of the dataset version trained on. */
+  datasetVersion: number;
+  createdAt: string;
+  target: string;
+  task: Task;
+  classes: string[];
+  spec: ModelSpec;
+  backend: string;
+  /** Calibration figures (auto) or the override, and any fallback on the way. */
+  backendNote: string;
+  backends: TrainBackendInfo[];
+  durationMs: number;
+  curves: EpochProgress[];
+  bestEpoch: number;
+  stoppedEarly: boolean;
+  validation: EvaluationReport;
+  rows: { train: number; validation: number; test: number };
+  missingTarget: number;
+  features: string[];
+  excluded: ExcludedColumn[];
+  ledger: RevealLedger;
+  /** tf.memory().numTensors before the run and after it, less the kept model's weights. */
+  tensors: { before: number; after: number };
+}
+
+/** A run kept in IndexedDB (`runs` table). */
+export interface StoredRun extends RunSummary {
+  test: EvaluationReport | null;
+}
+
+/** The train worker's methods. */
+export type TrainMethods = {
+  listBackends: { params: Record<string, never>; result: TrainBackendInfo[]; progress: never };
+  train: { params: TrainParams; result: RunSummary; progress: TrainProgress };
+  revealTest: {
+    params: { runId: string; what: string };
+    result: { report: EvaluationReport; ledger: RevealLedger };
+    progress: never;
+  };
+  exportModel: {
+    params: { runId: string; gates: Gate[]; gateResults: GateResult[] | null; gatesPass: boolean };
+    result: { zip: Uint8Array; fileName: string };
+    progress: never;
+  };
+  listRuns: { params: { datasetId: string }; result: StoredRun[]; progress: never };
+};

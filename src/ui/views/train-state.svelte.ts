@@ -1,0 +1,201 @@
+/** State of the Train tab: the form, the running call, the last run, its reveals and gates. */
+import { isAbortError } from '../../core/errors';
+import { evaluateGates, parseGates, type GateResult } from '../../core/evaluate/gates';
+import type { EvaluationReport } from '../../core/evaluate/report';
+import type { RevealLedger } from '../../core/evaluate/reveal-budget';
+import type { Client } from '../../protocol/client';
+import type {
+  EpochProgress,
+  RunSummary,
+  StoredRun,
+  TrainBackendChoice,
+  TrainBackendInfo,
+  TrainMethods,
+} from '../../protocol/train-methods';
+
+/** What the form holds (hidden layers as text, e.g. "16, 8"). */
+export interface TrainForm {
+  target: string;
+  kind: 'logistic' | 'mlp';
+  hidden: string;
+  activation: 'relu' | 'tanh' | 'elu' | 'sigmoid';
+  dropout: number;
+  l2: number;
+  learningRate: number;
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  backend: TrainBackendChoice;
+  balanced: boolean;
+}
+
+/** The gate outcome shown before export; `error` when the criteria text does not parse. */
+export interface GateState {
+  pass: boolean;
+  results: GateResult[];
+  error: string | null;
+}
+
+/** The Train tab's state over a train-worker client. */
+export class TrainState {
+  form = $state<TrainForm>({
+    target: '',
+    kind: 'mlp',
+    hidden: '16',
+    activation: 'relu',
+    dropout: 0,
+    l2: 1e-4,
+    learningRate: 0.01,
+    epochs: 20,
+    batchSize: 32,
+    seed: 42,
+    backend: 'auto',
+    balanced: false,
+  });
+  backends = $state.raw<TrainBackendInfo[]>([]);
+  running = $state(false);
+  phase = $state<string | null>(null);
+  curves = $state.raw<EpochProgress[]>([]);
+  run = $state.raw<RunSummary | null>(null);
+  runs = $state.raw<StoredRun[]>([]);
+  error = $state<string | null>(null);
+  gatesText = $state('accuracy >= 0.85; recall[*] >= 0.6');
+  test = $state.raw<EvaluationReport | null>(null);
+  ledger = $state.raw<RevealLedger | null>(null);
+  exporting = $state(false);
+  private controller: AbortController | null = null;
+
+  constructor(
+    readonly client: Client<TrainMethods>,
+    readonly datasetId: string,
+  ) {}
+
+  /** Gates parsed and checked against the validation report. */
+  get gates(): GateState | null {
+    if (!this.run) return null;
+    try {
+      const gates = parseGates(this.gatesText);
+      return { ...evaluateGates(this.run.validation, gates), error: null };
+    } catch (error) {
+      return { pass: false, results: [], error: message(error) };
+    }
+  }
+
+  /** Loads available backends and stored runs. */
+  async start(): Promise<void> {
+    try {
+      [this.backends, this.runs] = await Promise.all([
+        this.client.call('listBackends', {}),
+        this.client.call('listRuns', { datasetId: this.datasetId }),
+      ]);
+    } catch (error) {
+      this.error = message(error);
+    }
+  }
+
+  /** Trains with the form's settings, streaming epochs into `curves`. */
+  async train(extra: { loseDeviceAfterEpoch?: number } = {}): Promise<void> {
+    const f = this.form;
+    const hidden = f.hidden
+      .split(/[ ,]+/)
+      .filter(Boolean)
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n > 0);
+    this.controller = new AbortController();
+    Object.assign(this, { running: true, error: null, curves: [], run: null, test: null });
+    this.ledger = null;
+    try {
+      const run = await this.client.call(
+        'train',
+        {
+          id: this.datasetId,
+          target: f.target,
+          seed: f.seed,
+          backend: f.backend,
+          ...extra,
+          model: {
+            kind: f.kind,
+            hidden: f.kind === 'mlp' ? hidden : [],
+            activation: f.activation,
+            dropout: f.kind === 'mlp' ? f.dropout : 0,
+            l2: f.l2,
+            learningRate: f.learningRate,
+            epochs: f.epochs,
+            batchSize: f.batchSize,
+            classWeights: f.balanced ? 'balanced' : 'none',
+          },
+        },
+        {
+          signal: this.controller.signal,
+          onProgress: (p) => {
+            if (p.phase === 'epoch') {
+              this.curves = [...this.curves, p];
+              if (this.phase && !this.phase.includes('continued on')) this.phase = null;
+            } else this.phase = p.message;
+          },
+        },
+      );
+      this.run = run;
+      this.ledger = run.ledger;
+      this.runs = [{ ...run, test: null }, ...this.runs];
+    } catch (error) {
+      this.error = isAbortError(error) ? 'Training cancelled.' : message(error);
+    } finally {
+      this.running = false;
+      this.phase = null;
+      this.controller = null;
+    }
+  }
+
+  /** Stops the running training (between epochs; the worker is ended if it does not stop). */
+  cancel(): void {
+    this.controller?.abort();
+  }
+
+  /** Reveals test metrics (counted in the ledger). */
+  async reveal(): Promise<void> {
+    if (!this.run) return;
+    try {
+      const out = await this.client.call('revealTest', {
+        runId: this.run.runId,
+        what: 'Train tab: reveal test metrics',
+      });
+      this.test = out.report;
+      this.ledger = out.ledger;
+    } catch (error) {
+      this.error = message(error);
+    }
+  }
+
+  /** Builds the bundle in the worker and downloads it through a Blob URL (no network). */
+  async exportZip(): Promise<void> {
+    const run = this.run;
+    const gates = this.gates;
+    if (!run) return;
+    this.exporting = true;
+    try {
+      const out = await this.client.call('exportModel', {
+        runId: run.runId,
+        gates: gates?.error ? [] : gates ? gates.results.map((r) => r.gate) : [],
+        gateResults: gates && !gates.error ? gates.results : null,
+        gatesPass: gates?.pass ?? false,
+      });
+      const url = URL.createObjectURL(
+        new Blob([out.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
+      );
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = out.fileName;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      this.error = message(error);
+    } finally {
+      this.exporting = false;
+    }
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,95 @@
+/** Train, evaluate, gate and export a model in the browser (issue 4), on the penguins sample. */
+import { expect, test, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { readFile } from 'node:fs/promises';
+import { gotoApp, openSample } from './helpers';
+import { trainIds as t } from './selectors';
+
+/** Opens penguins' Train tab with target species and a small MLP. */
+async function openTrain(page: Page, epochs: number): Promise<void> {
+  await gotoApp(page);
+  await openSample(page, 'penguins', 344, 8);
+  await page.getByTestId(t.tab).click();
+  await page.getByTestId(t.target).selectOption('species');
+  await page.getByTestId(t.model).selectOption('mlp');
+  await page.getByTestId(t.hidden).fill('8');
+  await page.getByTestId(t.epochs).fill(String(epochs));
+  await page.getByTestId(t.batch).fill('32');
+}
+
+test('train on penguins, see curves and metrics, pass a gate, reveal test, export the zip', async ({
+  page,
+}) => {
+  await openTrain(page, 8);
+  // Backends are listed once the worker has tried each; auto calibrates on this model's shape.
+  await expect(page.getByTestId(t.backend).locator('option')).toHaveCount(5);
+  await page.getByTestId(t.start).click();
+  const used = page.getByTestId(t.backendUsed);
+  await expect(used).toBeVisible({ timeout: 45_000 });
+  await expect(used).toContainText('auto:');
+  expect(['webgpu', 'webgl', 'wasm', 'cpu']).toContain(await used.getAttribute('data-backend'));
+  await expect(page.getByTestId(t.lossChart)).toHaveAttribute('data-points', /^[1-8]$/);
+  await expect(page.getByTestId(t.metricChart).locator('canvas')).toHaveCount(1);
+
+  const validation = page.locator(`[data-testid="${t.evaluation}"][data-split="validation"]`);
+  const accuracy = validation.locator(`[data-testid="${t.metric}"][data-metric="accuracy"]`);
+  await expect(accuracy).toContainText('95% CI');
+  expect(Number(await accuracy.getAttribute('data-value'))).toBeGreaterThan(0.8);
+  await expect(validation.getByTestId(t.confusion).locator('tbody tr')).toHaveCount(3);
+
+  await page.getByTestId(t.gatesInput).fill('accuracy >= 0.8; recall[*] >= 0.5');
+  await expect(page.getByTestId(t.gatesStatus)).toHaveAttribute('data-pass', 'true');
+  await expect(page.getByTestId(t.gateRow)).toHaveCount(2);
+  await page.getByTestId(t.gatesInput).fill('accuracy >= 1.01');
+  await expect(page.getByTestId(t.gatesStatus)).toHaveAttribute('data-pass', 'false');
+  await page.getByTestId(t.gatesInput).fill('accuracy >= 0.8; recall[*] >= 0.5');
+  await expect(page.getByTestId(t.gatesStatus)).toHaveAttribute('data-pass', 'true');
+
+  await expect(page.getByTestId(t.revealCount)).toHaveAttribute('data-reveals', '0');
+  await page.getByTestId(t.revealTest).click();
+  await expect(page.getByTestId(t.revealCount)).toHaveAttribute('data-reveals', '1');
+  await expect(page.locator(`[data-testid="${t.evaluation}"][data-split="test"]`)).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(t.exportModel).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.zip$/);
+  const files = unzipSync(new Uint8Array(await readFile(await download.path())));
+  for (const name of ['model.json', 'weights.bin', 'preprocessing.json', 'model-card.md'])
+    expect(Object.keys(files)).toContain(name);
+  const modelJson = JSON.parse(strFromU8(files['model.json'])) as { modelTopology?: unknown };
+  expect(modelJson.modelTopology).toBeTruthy();
+  expect(files['weights.bin'].byteLength).toBeGreaterThan(0);
+  const card = JSON.parse(strFromU8(files['model-card.json'])) as {
+    gates: { pass: boolean } | null;
+    testReveals: { reveals: unknown[] };
+  };
+  expect(card.gates?.pass).toBe(true);
+  expect(card.testReveals.reveals).toHaveLength(1);
+
+  // The run is stored; a second run leaves as many tensors alive as the first (no leak).
+  await expect(page.getByTestId(t.runItem)).toHaveCount(1);
+  const first = await page.getByTestId(t.backendUsed).getAttribute('data-tensors');
+  await page.getByTestId(t.backend).selectOption('wasm');
+  await page.getByTestId(t.start).click();
+  await expect(page.getByTestId(t.runItem)).toHaveCount(2, { timeout: 45_000 });
+  await expect(page.getByTestId(t.backendUsed)).toHaveAttribute('data-tensors', first!);
+});
+
+test('an explicit webgpu run trains on the (software) adapter', async ({ page }) => {
+  await openTrain(page, 2);
+  const hasGpu = await page.evaluate(() => 'gpu' in navigator);
+  test.skip(!hasGpu, 'navigator.gpu is absent in this Chromium (no WebGPU at all)');
+  const option = page.getByTestId(t.backend).locator('option[value="webgpu"]');
+  await expect(option).toHaveAttribute('data-available', /true|false/);
+  test.skip(
+    (await option.getAttribute('data-available')) !== 'true',
+    'navigator.gpu exists but no WebGPU adapter starts in this worker',
+  );
+  await page.getByTestId(t.backend).selectOption('webgpu');
+  await page.getByTestId(t.start).click();
+  const used = page.getByTestId(t.backendUsed);
+  await expect(used).toHaveAttribute('data-backend', 'webgpu', { timeout: 45_000 });
+  await expect(page.getByTestId(t.lossChart)).toHaveAttribute('data-points', '2');
+});

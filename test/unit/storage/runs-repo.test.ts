@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredRun } from '../../../src/protocol/train-methods';
+import {
+  getModel,
+  listRuns,
+  removeRuns,
+  saveModel,
+  saveRun,
+  updateRun,
+} from '../../../src/storage/runs-repo';
+import { freshDb } from './helpers';
+
+const run = (runId: string, datasetId: string, createdAt: string): StoredRun =>
+  ({ runId, datasetId, createdAt, ledger: { reveals: [] }, test: null }) as unknown as StoredRun;
+
+describe('runs repo (schema version 2)', () => {
+  it('stores runs per dataset, newest first, and updates reveals', async () => {
+    const db = freshDb();
+    await saveRun(db, run('a', 'd1', '2026-01-01T00:00:00Z'));
+    await saveRun(db, run('b', 'd1', '2026-01-02T00:00:00Z'));
+    await saveRun(db, run('c', 'd2', '2026-01-03T00:00:00Z'));
+    expect((await listRuns(db, 'd1')).map((r) => r.runId)).toEqual(['b', 'a']);
+    await updateRun(db, 'a', {
+      test: null,
+      ledger: { reveals: [{ at: 'x', what: 'y' }] } as never,
+    });
+    expect((await listRuns(db, 'd1'))[1].ledger.reveals).toHaveLength(1);
+    db.close();
+  });
+
+  it('keeps exported bundles and removes them with the dataset', async () => {
+    const db = freshDb();
+    await saveRun(db, run('a', 'd1', '2026-01-01T00:00:00Z'));
+    const zip = Uint8Array.of(1, 2, 3);
+    await saveModel(db, { runId: 'a', datasetId: 'd1', createdAt: 'now', fileName: 'm.zip', zip });
+    expect(Array.from((await getModel(db, 'a'))!.zip)).toEqual([1, 2, 3]);
+    await removeRuns(db, 'd1');
+    expect(await listRuns(db, 'd1')).toEqual([]);
+    expect(await getModel(db, 'a')).toBeUndefined();
+    db.close();
+  });
+
+  it('opens the version 1 tables unchanged', async () => {
+    const db = freshDb();
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      ['chunks', 'datasets', 'models', 'ops', 'runs'].sort(),
+    );
+    db.close();
+  });
+});

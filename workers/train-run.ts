@@ -1,0 +1,232 @@
+/**
+ * One training run as the worker does it: the core's steps (encode target, seeded stratified
+ * split, preprocessing fitted on train only, core fit loop) plus per-epoch metrics for the live
+ * view, weight snapshots after each finished epoch, and a fallback that resumes from the last
+ * snapshot on another backend when a GPU backend fails mid-training (device loss).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { CleanroomError } from '../src/core/errors';
+import { fitModel, type FitData, type FitReport } from '../src/core/train/fit-model';
+import { fitPreprocessing } from '../src/core/train/fit-preprocessing';
+import { buildModel, defaultSpec, type ModelSpec } from '../src/core/train/model-spec';
+import type { Preprocessing } from '../src/core/train/preprocessing';
+import { DEFAULT_SPLIT, stratifiedSplit, type Split } from '../src/core/train/split';
+import { encodeTarget, type EncodedTarget } from '../src/core/train/target';
+import { balancedWeights } from '../src/core/train/train';
+import { transformFrame } from '../src/core/train/transform';
+import type { Frame } from '../src/core/table/frame';
+import type { EpochProgress, TrainParams } from '../src/protocol/train-methods';
+import { loseWebGpuDevice, useBackend, type BackendName } from './train-backends';
+
+/** Everything decided before fitting. */
+export interface PreparedRun {
+  target: EncodedTarget;
+  spec: ModelSpec;
+  split: Split;
+  preprocessing: Preprocessing;
+  train: FitData;
+  validation: FitData;
+  classCount: number;
+}
+
+/** Encodes, splits and fits the preprocessing (train split only); no tensors yet. */
+export function prepareRun(frame: Frame, params: TrainParams): PreparedRun {
+  const target = encodeTarget(frame, params.target, params.task ?? 'auto');
+  const spec = defaultSpec(params.model.kind, { ...params.model, seed: params.seed });
+  const split = stratifiedSplit(
+    target.rows.length,
+    { ...DEFAULT_SPLIT, seed: spec.seed },
+    target.task === 'classification' ? target.values : undefined,
+  );
+  const preprocessing = fitPreprocessing(frame, target, split.train);
+  const toFit = (positions: Int32Array): FitData => {
+    const t = transformFrame(
+      preprocessing,
+      frame,
+      Int32Array.from(positions, (p) => target.rows[p]),
+    );
+    const { mean, std } = preprocessing.targetScaling ?? { mean: 0, std: 1 };
+    const y = Float32Array.from(positions, (p) => (target.values[p] - mean) / std);
+    return { x: t.x, y, rows: t.rows, width: t.width };
+  };
+  return {
+    target,
+    spec,
+    split,
+    preprocessing,
+    train: toFit(split.train),
+    validation: toFit(split.validation),
+    classCount: target.classes.length,
+  };
+}
+
+/** Accuracy (classes) or RMSE in target units (regression) on up to `limit` rows; enqueued now, read later. */
+function metricOf(model: tf.LayersModel, run: PreparedRun, data: FitData, limit = 4096) {
+  const rows = Math.min(data.rows, limit);
+  if (rows === 0) return Promise.resolve(NaN);
+  const out = tf.tidy(
+    () =>
+      model.predict(
+        tf.tensor2d(data.x.subarray(0, rows * data.width), [rows, data.width]),
+      ) as tf.Tensor,
+  );
+  const units = (out.shape[1] as number) ?? 1;
+  return out.data().then((values) => {
+    out.dispose();
+    let sum = 0;
+    for (let i = 0; i < rows; i++) {
+      if (run.target.task === 'regression') sum += (values[i] - data.y[i]) ** 2;
+      else {
+        let best = units === 1 ? (values[i] >= 0.5 ? 1 : 0) : 0;
+        if (units > 1)
+          for (let c = 1; c < units; c++)
+            if (values[i * units + c] > values[i * units + best]) best = c;
+        sum += best === data.y[i] ? 1 : 0;
+      }
+    }
+    const std = run.preprocessing.targetScaling?.std ?? 1;
+    return run.target.task === 'regression' ? Math.sqrt(sum / rows) * std : sum / rows;
+  });
+}
+
+type Snapshot = { epoch: number; weights: { values: Float32Array; shape: number[] }[] };
+
+/** Callbacks of a fit. */
+export interface FitCallbacks {
+  signal: AbortSignal;
+  onEpoch: (progress: EpochProgress) => void;
+  onFallback: (message: string) => void;
+  /** Backends to fall back to, in order, after the current one fails. */
+  fallbacks: BackendName[];
+  loseDeviceAfterEpoch?: number;
+}
+
+/** Fits on `backend` (already set); on a GPU failure resumes from the last epoch elsewhere. */
+export async function fitWithFallback(
+  run: PreparedRun,
+  backend: BackendName,
+  cb: FitCallbacks,
+): Promise<{
+  model: tf.LayersModel;
+  fit: FitReport;
+  curves: EpochProgress[];
+  backend: string;
+  notes: string[];
+}> {
+  const started = performance.now();
+  const logs: EpochProgress[] = [];
+  const notes: string[] = [];
+  const pending: Promise<unknown>[] = [];
+  let snapshot = null as Snapshot | null;
+  let current = backend;
+  let done = 0;
+  let lost = false;
+  const fallbacks = [...cb.fallbacks];
+  for (;;) {
+    const model = buildModel(
+      run.spec,
+      run.preprocessing.inputNames.length,
+      run.target.task,
+      run.classCount,
+    );
+    if (snapshot) model.setWeights(snapshot.weights.map((w) => tf.tensor(w.values, w.shape)));
+    const offset = done;
+    const gpu = current === 'webgpu' || current === 'webgl';
+    try {
+      const fit = await fitModel(
+        model,
+        { ...run.spec, epochs: run.spec.epochs - offset, seed: run.spec.seed + offset },
+        run.target.task,
+        run.classCount,
+        run.train,
+        run.validation,
+        {
+          signal: cb.signal,
+          classWeights:
+            run.spec.classWeights === 'balanced'
+              ? balancedWeights(run.train.y, run.classCount)
+              : undefined,
+          onEpoch: (log) => {
+            const epoch = offset + log.epoch;
+            done = epoch;
+            if (gpu) {
+              const clones = model.getWeights().map((w) => w.clone());
+              pending.push(
+                Promise.all(clones.map((c) => c.data() as Promise<Float32Array>)).then(
+                  (values) => {
+                    snapshot = {
+                      epoch,
+                      weights: values.map((v, i) => ({ values: v, shape: clones[i].shape })),
+                    };
+                    tf.dispose(clones);
+                  },
+                  () => tf.dispose(clones),
+                ),
+              );
+            }
+            const both = [metricOf(model, run, run.train), metricOf(model, run, run.validation)];
+            const at = logs.length;
+            logs.push({
+              phase: 'epoch',
+              epoch,
+              epochs: run.spec.epochs,
+              loss: log.loss,
+              valLoss: log.valLoss,
+              metric: NaN,
+              valMetric: NaN,
+              elapsedMs: 0,
+              etaMs: 0,
+              backend: current,
+            });
+            pending.push(
+              Promise.all(both).then(([metric, valMetric]) => {
+                const elapsedMs = performance.now() - started;
+                const etaMs = (elapsedMs / epoch) * (run.spec.epochs - epoch);
+                logs[at] = { ...logs[at], metric, valMetric, elapsedMs, etaMs };
+                cb.onEpoch(logs[at]);
+              }),
+            );
+            if (cb.loseDeviceAfterEpoch === epoch && !lost) lost = loseWebGpuDevice();
+          },
+        },
+      );
+      await Promise.allSettled(pending);
+      const bestEpoch = offset + fit.bestEpoch;
+      return {
+        model,
+        fit: {
+          epochs: logs.map((l) => ({
+            epoch: l.epoch,
+            loss: l.loss,
+            valLoss: l.valLoss,
+            ms: l.elapsedMs,
+          })),
+          bestEpoch,
+          stoppedEarly: logs.length < run.spec.epochs,
+        },
+        curves: logs,
+        backend: current,
+        notes,
+      };
+    } catch (error) {
+      await Promise.allSettled(pending);
+      try {
+        model.dispose();
+      } catch {
+        // The device is gone; its buffers went with it.
+      }
+      const recoverable = gpu && !(error instanceof CleanroomError) && !cb.signal.aborted;
+      if (!recoverable) throw error;
+      const why = error instanceof Error ? error.message : String(error);
+      let next: BackendName | undefined;
+      while ((next = fallbacks.shift()) && !(await useBackend(next)));
+      if (!next) throw error;
+      done = snapshot?.epoch ?? 0;
+      logs.splice(done);
+      const note = `${current} failed after epoch ${done} (${why}); continued on ${next} from epoch ${done + 1}.`;
+      notes.push(note);
+      cb.onFallback(note);
+      current = next;
+    }
+  }
+}

@@ -1,0 +1,7 @@
+/// <reference lib="webworker" />
+import type { TrainMethods } from '../src/protocol/train-methods';
+import { serve } from '../src/protocol/server';
+import { CleanroomDb } from '../src/storage/db';
+import { createTrainHandlers } from './train-handlers';
+
+serve<TrainMethods>(self, createTrainHandlers(new CleanroomDb()));
