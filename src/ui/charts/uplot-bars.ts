@@ -36,8 +36,9 @@ export function histogramSpec(
   edges: readonly number[],
   counts: readonly number[],
   width: number,
-  height = 130,
+  options: { height?: number; xTick?: (v: number) => string } = {},
 ): BarsSpec {
+  const { height = 130, xTick = tick } = options;
   const centers = counts.map((_, i) => (edges[i] + edges[i + 1]) / 2);
   const lo = edges[0];
   const hi = edges[edges.length - 1];
@@ -50,7 +51,7 @@ export function histogramSpec(
         y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
       },
       axes: [
-        { ...AXIS, font: FONT, size: 28, values: (_u, splits) => splits.map(tick) },
+        { ...AXIS, font: FONT, size: 28, values: (_u, splits) => splits.map(xTick) },
         { ...AXIS, font: FONT, size: 40, values: (_u, splits) => splits.map(tick) },
       ],
       series: [

@@ -12,6 +12,21 @@ export function formatStat(x: number | null | undefined): string {
   return x.toLocaleString('en-US', { maximumFractionDigits: digits });
 }
 
+/** A date column's value (epoch ms, UTC) as an ISO date, with the time when it is not midnight. */
+export function formatDate(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('T00:00:00.000Z')
+    ? iso.slice(0, 10)
+    : `${iso.slice(0, 16).replace('T', ' ')}`;
+}
+
+/** A spread of a date column (milliseconds) in days. */
+export function formatDays(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
+  return `${formatStat(ms / 86_400_000)} days`;
+}
+
 /** A share 0..1 as a percentage: 0.1234 → "12.3%", tiny non-zero shares → "<0.1%". */
 export function formatShare(share: number): string {
   if (!Number.isFinite(share) || share <= 0) return '0%';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeSuggestion, rowLabel } from '../../../src/ui/views/issues-format';
 import {
+  formatDate,
+  formatDays,
   formatShare,
   formatStat,
   progressFraction,
@@ -77,6 +79,13 @@ describe('profile numbers and progress', () => {
     expect(formatShare(0.1234)).toBe('12.3%');
     expect(formatShare(0.0001)).toBe('<0.1%');
     expect(formatShare(0)).toBe('0%');
+  });
+
+  it('reads date statistics (epoch ms) as dates and spreads as days', () => {
+    expect(formatDate(Date.UTC(2024, 1, 29))).toBe('2024-02-29');
+    expect(formatDate(Date.UTC(2024, 1, 29, 13, 5))).toBe('2024-02-29 13:05');
+    expect(formatDate(NaN)).toBe('–');
+    expect(formatDays(86_400_000 * 1.5)).toBe('1.5 days');
   });
 
   it('says what a progress report means and how far along it is', () => {
