@@ -16,7 +16,8 @@ import type { CleanroomDb } from '../src/storage/db';
 import { listOperations } from '../src/storage/ops-repo';
 import { readFrame } from '../src/storage/read-frame';
 import { listRuns, saveModel, saveRun, updateRun } from '../src/storage/runs-repo';
-import { calibrate, listBackends, ORDER, useBackend, type BackendName } from './train-backends';
+import { listBackends } from './train-backends';
+import { chooseBackend } from './train-choose';
 import { fitWithFallback, prepareRun } from './train-run';
 
 interface Live {
@@ -55,41 +56,11 @@ export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
       const version = (await listOperations(db, params.id)).length;
       const frame = await readFrame(db, meta);
       const run = prepareRun(frame, params);
-      const infos = await known();
-      const usable = infos.filter((b) => b.available);
-      let chosen: BackendName;
-      let measured = infos;
-      let note: string;
-      const choice = params.backend ?? 'auto';
-      if (choice === 'auto') {
-        progress({ phase: 'calibrating', message: 'Timing each backend on this model…' });
-        ({ chosen, infos: measured } = await calibrate(
-          usable,
-          run.spec,
-          run.preprocessing.inputNames.length,
-          run.target.task,
-          run.classCount,
-        ));
-        note = `auto: ${measured
-          .map(
-            (b) =>
-              `${b.name}${b.software ? ' (software adapter)' : ''} ${b.stepMs?.toFixed(1)} ms/step`,
-          )
-          .join(', ')}`;
-      } else {
-        const info = infos.find((b) => b.name === choice);
-        if (!info?.available)
-          throw new CleanroomError(
-            'invalid-operation',
-            `The ${choice} backend is not available here (${info?.error ?? 'unknown'}). Choose another or 'auto'.`,
-          );
-        chosen = choice;
-        note = `chosen by you${info.software ? ' (software adapter: slower than a real GPU)' : ''}`;
-      }
-      if (!(await useBackend(chosen)))
-        throw new CleanroomError('invalid-operation', `The ${chosen} backend did not start.`);
-      const fallbacks = ORDER.slice(ORDER.indexOf(chosen) + 1).filter((n) =>
-        usable.some((b) => b.name === n),
+      const { chosen, note, measured, fallbacks } = await chooseBackend(
+        await known(),
+        params.backend ?? 'auto',
+        run,
+        progress,
       );
       const fitted = await fitWithFallback(run, chosen, {
         signal,

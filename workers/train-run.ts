@@ -17,6 +17,7 @@ import { transformFrame } from '../src/core/train/transform';
 import type { Frame } from '../src/core/table/frame';
 import type { EpochProgress, TrainParams } from '../src/protocol/train-methods';
 import { loseWebGpuDevice, useBackend, type BackendName } from './train-backends';
+import { metricOf } from './train-metric';
 
 /** Everything decided before fitting. */
 export interface PreparedRun {
@@ -58,35 +59,6 @@ export function prepareRun(frame: Frame, params: TrainParams): PreparedRun {
     validation: toFit(split.validation),
     classCount: target.classes.length,
   };
-}
-
-/** Accuracy (classes) or RMSE in target units (regression) on up to `limit` rows; enqueued now, read later. */
-function metricOf(model: tf.LayersModel, run: PreparedRun, data: FitData, limit = 4096) {
-  const rows = Math.min(data.rows, limit);
-  if (rows === 0) return Promise.resolve(NaN);
-  const out = tf.tidy(
-    () =>
-      model.predict(
-        tf.tensor2d(data.x.subarray(0, rows * data.width), [rows, data.width]),
-      ) as tf.Tensor,
-  );
-  const units = (out.shape[1] as number) ?? 1;
-  return out.data().then((values) => {
-    out.dispose();
-    let sum = 0;
-    for (let i = 0; i < rows; i++) {
-      if (run.target.task === 'regression') sum += (values[i] - data.y[i]) ** 2;
-      else {
-        let best = units === 1 ? (values[i] >= 0.5 ? 1 : 0) : 0;
-        if (units > 1)
-          for (let c = 1; c < units; c++)
-            if (values[i * units + c] > values[i * units + best]) best = c;
-        sum += best === data.y[i] ? 1 : 0;
-      }
-    }
-    const std = run.preprocessing.targetScaling?.std ?? 1;
-    return run.target.task === 'regression' ? Math.sqrt(sum / rows) * std : sum / rows;
-  });
 }
 
 type Snapshot = { epoch: number; weights: { values: Float32Array; shape: number[] }[] };
@@ -179,14 +151,18 @@ export async function fitWithFallback(
               backend: current,
             });
             pending.push(
-              Promise.all(both).then(([metric, valMetric]) => {
-                const elapsedMs = performance.now() - started;
-                const etaMs = (elapsedMs / epoch) * (run.spec.epochs - epoch);
-                logs[at] = { ...logs[at], metric, valMetric, elapsedMs, etaMs };
-                cb.onEpoch(logs[at]);
-              }),
+              Promise.all(both)
+                .catch(() => [NaN, NaN])
+                .then(([metric, valMetric]) => {
+                  const elapsedMs = performance.now() - started;
+                  const etaMs = (elapsedMs / epoch) * (run.spec.epochs - epoch);
+                  logs[at] = { ...logs[at], metric, valMetric, elapsedMs, etaMs };
+                  cb.onEpoch(logs[at]);
+                }),
             );
-            if (cb.loseDeviceAfterEpoch === epoch && !lost) lost = loseWebGpuDevice();
+            if (cb.loseDeviceAfterEpoch === epoch && !lost)
+              // After this epoch's snapshot and metrics are read, as a real loss between epochs.
+              void Promise.allSettled(pending).then(() => (lost = loseWebGpuDevice()));
           },
         },
       );

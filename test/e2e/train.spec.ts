@@ -6,8 +6,9 @@ import { gotoApp, openSample } from './helpers';
 import { trainIds as t } from './selectors';
 
 /** Opens penguins' Train tab with target species and a small MLP. */
-async function openTrain(page: Page, epochs: number): Promise<void> {
+async function openTrain(page: Page, epochs: number, query = ''): Promise<void> {
   await gotoApp(page);
+  if (query) await page.goto(`/${query}`);
   await openSample(page, 'penguins', 344, 8);
   await page.getByTestId(t.tab).click();
   await page.getByTestId(t.target).selectOption('species');
@@ -92,4 +93,38 @@ test('an explicit webgpu run trains on the (software) adapter', async ({ page })
   const used = page.getByTestId(t.backendUsed);
   await expect(used).toHaveAttribute('data-backend', 'webgpu', { timeout: 45_000 });
   await expect(page.getByTestId(t.lossChart)).toHaveAttribute('data-points', '2');
+});
+
+test('cancel stops a running training between epochs', async ({ page }) => {
+  await openTrain(page, 50);
+  // Batch size 1: about a second per epoch, so the run is surely still going when cancelled.
+  await page.getByTestId(t.batch).fill('1');
+  await page.getByTestId(t.backend).selectOption('wasm');
+  await page.getByTestId(t.start).click();
+  await expect(page.getByTestId(t.lossChart)).toHaveAttribute('data-points', /^[1-9]/, {
+    timeout: 30_000,
+  });
+  await page.getByTestId(t.cancel).click();
+  await expect(page.getByTestId(t.error)).toHaveText('Training cancelled.');
+  await expect(page.getByTestId(t.progress)).toHaveCount(0);
+  await expect(page.getByTestId(t.start)).toBeEnabled();
+});
+
+test('a lost WebGPU device falls back to WASM and resumes after the last finished epoch', async ({
+  page,
+}) => {
+  await openTrain(page, 3, '?loseDeviceAfterEpoch=1');
+  const option = page.getByTestId(t.backend).locator('option[value="webgpu"]');
+  await expect(option).toHaveAttribute('data-available', /true|false/);
+  test.skip(
+    (await option.getAttribute('data-available')) !== 'true',
+    'no WebGPU adapter starts in this worker',
+  );
+  await page.getByTestId(t.backend).selectOption('webgpu');
+  await page.getByTestId(t.start).click();
+  const used = page.getByTestId(t.backendUsed);
+  await expect(used).toHaveAttribute('data-backend', 'wasm', { timeout: 45_000 });
+  await expect(used).toContainText('webgpu failed after epoch 1');
+  await expect(used).toContainText('continued on wasm from epoch 2');
+  await expect(page.getByTestId(t.lossChart)).toHaveAttribute('data-points', '3');
 });

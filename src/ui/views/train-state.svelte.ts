@@ -136,6 +136,7 @@ export class TrainState {
         },
       );
       this.run = run;
+      this.curves = run.curves;
       this.ledger = run.ledger;
       this.runs = [{ ...run, test: null }, ...this.runs];
     } catch (error) {
