@@ -44,6 +44,9 @@ export class IssuesState {
     const summary = this.detect.result;
     if (summary) {
       lastRun.set(this.id, summary);
+      // A new result may lack the filtered detector or column: start from everything.
+      this.detector = null;
+      this.column = null;
       this.offset = 0;
       await this.loadPage();
     }
