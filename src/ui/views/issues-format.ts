@@ -47,7 +47,10 @@ export function describeSuggestion(op: Operation | null, columns: readonly strin
   }
 }
 
-/** A finding's row as the Table tab numbers it (1-based); column-level findings have none. */
+/**
+ * A finding's row as the Table tab numbers it: 0-based, like the CLI, recipes and the reasons the
+ * detectors write ("row 1021"); column-level findings have none.
+ */
 export function rowLabel(row: number): string {
-  return row < 0 ? 'whole column' : (row + 1).toLocaleString('en-US');
+  return row < 0 ? 'whole column' : row.toLocaleString('en-US');
 }

@@ -14,15 +14,15 @@ const COLUMNS = ['age', 'city', 'label'];
 describe('describeSuggestion', () => {
   it('says each operation in words, rows numbered as the Table tab shows them', () => {
     expect(describeSuggestion({ kind: 'set-cell', row: 0, column: 0, value: null }, COLUMNS)).toBe(
-      'Make age in row 1 missing',
+      'Make age in row 0 missing',
     );
     expect(describeSuggestion({ kind: 'set-cell', row: 9, column: 0, value: '42' }, COLUMNS)).toBe(
-      'Set age in row 10 to “42”',
+      'Set age in row 9 to “42”',
     );
     expect(
       describeSuggestion({ kind: 'relabel', row: 1233, column: 2, value: 'yes' }, COLUMNS),
-    ).toBe('Relabel label in row 1,234 as “yes”');
-    expect(describeSuggestion({ kind: 'exclude-row', row: 4 }, COLUMNS)).toBe('Exclude row 5');
+    ).toBe('Relabel label in row 1,233 as “yes”');
+    expect(describeSuggestion({ kind: 'exclude-row', row: 4 }, COLUMNS)).toBe('Exclude row 4');
     expect(describeSuggestion(null, COLUMNS)).toMatch(/by hand/);
   });
 
@@ -65,7 +65,8 @@ describe('describeSuggestion', () => {
 
   it('labels column-level findings', () => {
     expect(rowLabel(-1)).toBe('whole column');
-    expect(rowLabel(0)).toBe('1');
+    expect(rowLabel(0)).toBe('0');
+    expect(rowLabel(1233)).toBe('1,233');
   });
 });
 
