@@ -41,6 +41,8 @@ export const ids = {
 export const trainIds = {
   tab: 'tab-train',
   target: 'train-target',
+  /** auto | classification | regression (regression only for numeric targets). */
+  task: 'train-task',
   model: 'train-model',
   hidden: 'train-hidden',
   epochs: 'train-epochs',
@@ -75,6 +77,9 @@ export const trainIds = {
   exportModel: 'export-model',
   runsList: 'runs-list',
   runItem: 'run-item',
+  /** A checkbox per run; ticking two or more shows the side-by-side table. */
+  runCompare: 'run-compare',
+  runsCompare: 'runs-compare',
 } as const;
 
 /** The Profile and Issues tabs (issue 3): target picker, progress + cancel, cards, findings. */

@@ -76,6 +76,25 @@ test('train on penguins, see curves and metrics, pass a gate, reveal test, expor
   await page.getByTestId(t.start).click();
   await expect(page.getByTestId(t.runItem)).toHaveCount(2, { timeout: 45_000 });
   await expect(page.getByTestId(t.backendUsed)).toHaveAttribute('data-tensors', first!);
+  expect(first).toMatch(/^(\d+)\/\1$/);
+
+  await page.getByTestId(t.runCompare).nth(0).check();
+  await page.getByTestId(t.runCompare).nth(1).check();
+  await expect(page.getByTestId(t.runsCompare)).toContainText('accuracy');
+});
+
+test('a numeric target trains a regression with RMSE, MAE and R²', async ({ page }) => {
+  await openTrain(page, 3);
+  await page.getByTestId(t.target).selectOption('body_mass_g');
+  await page.getByTestId(t.task).selectOption('regression');
+  await page.getByTestId(t.backend).selectOption('wasm');
+  await page.getByTestId(t.start).click();
+  const validation = page.locator(`[data-testid="${t.evaluation}"][data-split="validation"]`);
+  for (const name of ['rmse', 'mae', 'r2'])
+    await expect(validation.locator(`[data-metric="${name}"]`)).toContainText('95% CI', {
+      timeout: 30_000,
+    });
+  await expect(page.getByTestId(t.metricChart)).toBeVisible();
 });
 
 test('an explicit webgpu run trains on the (software) adapter', async ({ page }) => {

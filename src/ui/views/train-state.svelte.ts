@@ -16,6 +16,8 @@ import type {
 /** What the form holds (hidden layers as text, e.g. "16, 8"). */
 export interface TrainForm {
   target: string;
+  /** 'auto': classes for text and small integer sets, regression for other numbers. */
+  task: 'auto' | 'classification' | 'regression';
   kind: 'logistic' | 'mlp';
   hidden: string;
   activation: 'relu' | 'tanh' | 'elu' | 'sigmoid';
@@ -40,6 +42,7 @@ export interface GateState {
 export class TrainState {
   form = $state<TrainForm>({
     target: '',
+    task: 'auto',
     kind: 'mlp',
     hidden: '16',
     activation: 'relu',
@@ -110,6 +113,7 @@ export class TrainState {
         {
           id: this.datasetId,
           target: f.target,
+          task: f.task,
           seed: f.seed,
           backend: f.backend,
           ...extra,
