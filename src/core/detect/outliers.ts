@@ -22,6 +22,12 @@ import { clampScore, type Detector, type DetectorOutput, type Finding } from './
 const OUTLIER_Z = 6;
 // A unit slip moves a value by whole decades; natural tails rarely reach 20× the median.
 const MIN_DECADES = 1.3;
+// A slip must also stand out on the column's own scale: near zero in a column centred on zero,
+// a value is "10 times too small" on a log grid while sitting in the middle of the data.
+const SLIP_MIN_Z = 3;
+// Unit slips concern magnitudes of positive quantities; a column with more negatives than this
+// share is a signed quantity, where powers of ten mean nothing.
+const SIGNED_SHARE = 0.01;
 
 interface Scale {
   log: boolean;
@@ -42,6 +48,12 @@ function chooseScale(finite: Float64Array): Scale {
   if (bowley > 0.1 || zeroInflated)
     return { log: true, stats: robustStats(strideSample(positive).map(Math.log10)) };
   return { log: false, stats: lin };
+}
+
+function countNegative(values: Float64Array): number {
+  let n = 0;
+  for (const v of values) if (v < 0) n++;
+  return n;
 }
 
 function z(x: number, s: Scale): number {
@@ -111,7 +123,9 @@ function outlierColumn(
   const scale = chooseScale(finite);
   if (scale.stats.scale === 0) return;
   const integer = column.meta.type === 'integer';
-  const grid = logGrid(positives(finite));
+  const positive = positives(finite);
+  const signed = countNegative(finite) > SIGNED_SHARE * finite.length;
+  const grid = signed ? null : logGrid(positive);
   const name = column.meta.name;
   const { values } = column;
   // Values inside both bands (|z| < OUTLIER_Z, and < MIN_DECADES from the median) are skipped
@@ -128,8 +142,8 @@ function outlierColumn(
     if (x > lo && x < hi) continue;
     if (!Number.isFinite(x) || frame.excluded[r] || sentinels.has(x)) continue;
     if (scale.log && x === 0) continue;
-    const best = grid && x > 0 ? unitSlip(x, grid, integer) : null;
     const zx = z(x, scale);
+    const best = grid && x > 0 && Math.abs(zx) >= SLIP_MIN_Z ? unitSlip(x, grid, integer) : null;
     if (!best && Math.abs(zx) < OUTLIER_Z) continue;
     const score = clampScore(0.5 + Math.abs(zx) / 40);
     if (best) {

@@ -4,7 +4,7 @@ import { detectOutliers } from '../../../src/core/detect/outliers';
 import { detectTypeMismatch } from '../../../src/core/detect/type-mismatch';
 import { detectTypos } from '../../../src/core/detect/typos';
 import { rowScores } from '../../../src/core/detect/types';
-import { csvOf, frameOf } from './helpers';
+import { csvOf, frameFromArrays, frameOf } from './helpers';
 
 // Ages 20..59 and incomes around 1000: a clean bulk for every numeric detector.
 const base = (i: number) =>
@@ -97,6 +97,12 @@ describe('outlier detector', () => {
     const scores = rowScores(found, frame.rows);
     expect(scores[10]).toBeGreaterThan(0.5);
     expect(scores[11]).toBe(0);
+  });
+
+  it('does not call values near zero "10 times too small" in a signed column centred on zero', () => {
+    const values = Array.from({ length: 2000 }, (_, i) => +(Math.sin(i * 12.9898) * 3).toFixed(3));
+    const found = detectOutliers(frameFromArrays({ x: values })).findings;
+    expect(found.filter((f) => f.detector === 'unit-error')).toEqual([]);
   });
 
   it('stays silent on clean data, identical values and a one-row dataset', async () => {
