@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
 
 /** Port of the `vite preview` server the suite runs against (the build comes from `npm run test:e2e`). */
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /**
  * End-to-end tests against the production build, in Debian's Chromium. CI has 2 cores, so one
