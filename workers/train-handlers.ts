@@ -18,6 +18,7 @@ import { readFrame } from '../src/storage/read-frame';
 import { listRuns, saveModel, saveRun, updateRun } from '../src/storage/runs-repo';
 import { listBackends } from './train-backends';
 import { chooseBackend } from './train-choose';
+import { predictWithZip } from './train-predict';
 import { fitWithFallback, prepareRun } from './train-run';
 
 interface Live {
@@ -171,5 +172,12 @@ export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
     },
 
     listRuns: ({ datasetId }) => listRuns(db, datasetId),
+
+    async predictDataset({ id, zip }) {
+      const meta = await getDataset(db, id);
+      if (!meta) throw new CleanroomError('not-found', 'This dataset no longer exists.');
+      const out = await predictWithZip(zip, await readFrame(db, meta), meta.name);
+      return withTransfer(out, [out.csv.buffer as ArrayBuffer]);
+    },
   };
 }

@@ -1,6 +1,7 @@
 /** What the train worker does: train on a stored dataset, reveal test metrics, export, list runs. */
 import type { EvaluationReport } from '../core/evaluate/report';
 import type { RevealLedger } from '../core/evaluate/reveal-budget';
+import type { DriftReport } from '../core/evaluate/drift';
 import type { Gate, GateResult } from '../core/evaluate/gates';
 import type { ModelSpec } from '../core/train/model-spec';
 import type { ExcludedColumn } from '../core/train/preprocessing';
@@ -103,4 +104,22 @@ export type TrainMethods = {
     progress: never;
   };
   listRuns: { params: { datasetId: string }; result: StoredRun[]; progress: never };
+  /** Scores a stored dataset with a model zip: predictions CSV, schema notes, drift vs training. */
+  predictDataset: {
+    params: { id: string; zip: Uint8Array };
+    result: BatchPredictionResult;
+    progress: never;
+  };
 };
+
+/** Result of `predictDataset`. */
+export interface BatchPredictionResult {
+  /** UTF-8 CSV: row, identifier columns, predicted_<target>, p_<class>… */
+  csv: Uint8Array;
+  fileName: string;
+  rows: number;
+  model: string;
+  /** One line per schema difference (missing/extra columns, unseen categories); empty = all matched. */
+  schema: string[];
+  drift: DriftReport | null;
+}

@@ -80,6 +80,10 @@ export const trainIds = {
   /** A checkbox per run; ticking two or more shows the side-by-side table. */
   runCompare: 'run-compare',
   runsCompare: 'runs-compare',
+  /** Batch prediction: a model zip input; the result (data-rows) with a drift summary (data-retrain). */
+  predictModelInput: 'predict-model-input',
+  predictResult: 'predict-result',
+  driftSummary: 'drift-summary',
 } as const;
 
 /** The Profile and Issues tabs (issue 3): target picker, progress + cancel, cards, findings. */

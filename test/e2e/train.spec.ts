@@ -69,6 +69,22 @@ test('train on penguins, see curves and metrics, pass a gate, reveal test, expor
   expect(card.gates?.pass).toBe(true);
   expect(card.testReveals.reveals).toHaveLength(1);
 
+  // The exported zip scores the dataset in the browser: predictions CSV and a drift summary.
+  const zipPath = await download.path();
+  const [predictions] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(t.predictModelInput).setInputFiles({
+      name: 'model.zip',
+      mimeType: 'application/zip',
+      buffer: await readFile(zipPath),
+    }),
+  ]);
+  await expect(page.getByTestId(t.predictResult)).toHaveAttribute('data-rows', '344');
+  await expect(page.getByTestId(t.driftSummary)).toHaveAttribute('data-retrain', 'false');
+  const csv = (await readFile(await predictions.path(), 'utf8')).trim().split('\n');
+  expect(csv[0]).toBe('row,predicted_species,p_Adelie,p_Chinstrap,p_Gentoo');
+  expect(csv).toHaveLength(345);
+
   // The run is stored; a second run leaves as many tensors alive as the first (no leak).
   await expect(page.getByTestId(t.runItem)).toHaveCount(1);
   const first = await page.getByTestId(t.backendUsed).getAttribute('data-tensors');
