@@ -2,32 +2,22 @@
 import * as tf from '@tensorflow/tfjs';
 import { CleanroomError } from '../src/core/errors';
 import { buildDriftReference } from '../src/core/evaluate/drift';
-import type { EvaluationReport } from '../src/core/evaluate/report';
-import { createLedger, recordReveal, type RevealLedger } from '../src/core/evaluate/reveal-budget';
+import { recordReveal } from '../src/core/evaluate/reveal-budget';
 import { exportBundle } from '../src/core/export/bundle';
 import { buildModelCard } from '../src/core/export/model-card';
-import { evaluateRows, revealTest, type TrainResult } from '../src/core/train/train';
-import type { Frame } from '../src/core/table/frame';
+import { revealTest } from '../src/core/train/train';
 import { withTransfer } from '../src/protocol/rpc';
 import type { Handlers } from '../src/protocol/server';
-import type { RunSummary, TrainBackendInfo, TrainMethods } from '../src/protocol/train-methods';
+import type { TrainBackendInfo, TrainMethods } from '../src/protocol/train-methods';
 import { getDataset } from '../src/storage/datasets-repo';
 import type { CleanroomDb } from '../src/storage/db';
 import { listOperations } from '../src/storage/ops-repo';
 import { readFrame } from '../src/storage/read-frame';
 import { listRuns, saveModel, saveRun, updateRun } from '../src/storage/runs-repo';
 import { listBackends } from './train-backends';
-import { chooseBackend } from './train-choose';
+import { trainOnce, type Live } from './train-once';
 import { predictWithZip } from './train-predict';
-import { fitWithFallback, prepareRun } from './train-run';
-
-interface Live {
-  summary: RunSummary;
-  result: TrainResult;
-  frame: Frame;
-  ledger: RevealLedger;
-  test: EvaluationReport | null;
-}
+import { searchTrials } from './train-search';
 
 /** Creates the handlers; `db` is the worker's own connection. */
 export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
@@ -46,7 +36,8 @@ export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
   return {
     listBackends: () => known(),
 
-    async train(params, { signal, progress }) {
+    async train(params, ctx) {
+      const { progress } = ctx;
       const started = performance.now();
       if (live) live.result.model.dispose();
       live = null;
@@ -56,80 +47,33 @@ export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
       if (!meta) throw new CleanroomError('not-found', 'This dataset no longer exists.');
       const version = (await listOperations(db, params.id)).length;
       const frame = await readFrame(db, meta);
-      const run = prepareRun(frame, params);
-      const { chosen, note, measured, fallbacks } = await chooseBackend(
-        await known(),
-        params.backend ?? 'auto',
-        run,
-        progress,
-      );
-      const fitted = await fitWithFallback(run, chosen, {
-        signal,
-        onEpoch: progress,
-        onFallback: (message) => progress({ phase: 'fallback', message }),
-        fallbacks,
-        loseDeviceAfterEpoch: params.loseDeviceAfterEpoch,
-      });
-      progress({ phase: 'evaluating', message: 'Evaluating on the validation split…' });
-      const validation = await evaluateRows(
-        fitted.model,
-        run.preprocessing,
+      const trained = await trainOnce(
         frame,
-        run.target,
-        run.split.validation,
-      ).catch((error: unknown) => {
-        fitted.model.dispose();
-        throw error;
-      });
-      const frameRows = (p: Int32Array) => Int32Array.from(p, (i) => run.target.rows[i]);
-      const { rows: _r, values: _v, ...target } = run.target;
-      const result: TrainResult = {
-        model: fitted.model,
-        spec: run.spec,
-        preprocessing: run.preprocessing,
-        target,
-        split: run.split,
-        fit: fitted.fit,
-        validation,
-        rows: {
-          train: frameRows(run.split.train),
-          validation: frameRows(run.split.validation),
-          test: frameRows(run.split.test),
-        },
-      };
-      const ledger = createLedger(result.rows.test.length);
-      const summary: RunSummary = {
-        runId: crypto.randomUUID(),
-        datasetId: meta.id,
-        datasetName: meta.name,
-        datasetVersion: version,
-        createdAt: new Date().toISOString(),
-        target: target.name,
-        task: target.task,
-        classes: target.classes,
-        spec: run.spec,
-        backend: fitted.backend,
-        backendNote: [note, ...fitted.notes].join('; '),
-        backends: measured,
-        durationMs: performance.now() - started,
-        curves: fitted.curves,
-        bestEpoch: fitted.fit.bestEpoch,
-        stoppedEarly: fitted.fit.stoppedEarly,
-        validation,
-        rows: {
-          train: result.rows.train.length,
-          validation: result.rows.validation.length,
-          test: result.rows.test.length,
-        },
-        missingTarget: target.missingCount,
-        features: run.preprocessing.features.map((f) => f.column),
-        excluded: run.preprocessing.excluded,
-        ledger,
-        tensors: { before, after: tf.memory().numTensors - fitted.model.weights.length },
-      };
-      live = { summary, result, frame, ledger, test: null };
-      await saveRun(db, { ...summary, test: null });
-      return summary;
+        meta,
+        version,
+        params,
+        await known(),
+        started,
+        before,
+        ctx,
+      );
+      live = trained;
+      await saveRun(db, { ...trained.summary, test: null });
+      return trained.summary;
+    },
+
+    async search(params, ctx) {
+      if (live) live.result.model.dispose();
+      live = null;
+      const meta = await getDataset(db, params.id);
+      if (!meta) throw new CleanroomError('not-found', 'This dataset no longer exists.');
+      const version = (await listOperations(db, params.id)).length;
+      const frame = await readFrame(db, meta);
+      const out = await searchTrials(frame, meta, version, params, await known(), ctx, (run) =>
+        saveRun(db, { ...run.summary, test: null }),
+      );
+      live = out.best;
+      return { trials: out.trials, best: out.best.summary };
     },
 
     async revealTest({ runId, what }) {

@@ -54,6 +54,22 @@ export interface EpochProgress {
 export type TrainProgress =
   { phase: 'reading' | 'calibrating' | 'fallback' | 'evaluating'; message: string } | EpochProgress;
 
+/** One trial of a search: its settings and validation figures. */
+export interface SearchTrial {
+  trial: number;
+  runId: string;
+  hidden: number[];
+  learningRate: number;
+  dropout: number;
+  l2: number;
+  epochs: number;
+  /** Best validation loss over the epochs (the selection criterion; lower is better). */
+  valLoss: number;
+  /** Accuracy (classification) or RMSE (regression) on validation. */
+  metric: number;
+  durationMs: number;
+}
+
 /** A finished run as the page sees it (the model stays in the worker for reveal and export). */
 export interface RunSummary {
   runId: string;
@@ -93,6 +109,12 @@ export interface StoredRun extends RunSummary {
 export type TrainMethods = {
   listBackends: { params: Record<string, never>; result: TrainBackendInfo[]; progress: never };
   train: { params: TrainParams; result: RunSummary; progress: TrainProgress };
+  /** Random search over hidden layers, learning rate, dropout and L2; best by validation loss. */
+  search: {
+    params: TrainParams & { trials: number };
+    result: { trials: SearchTrial[]; best: RunSummary };
+    progress: TrainProgress | { phase: 'trial'; trial: SearchTrial; trials: number };
+  };
   revealTest: {
     params: { runId: string; what: string };
     result: { report: EvaluationReport; ledger: RevealLedger };

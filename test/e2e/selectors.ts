@@ -82,6 +82,11 @@ export const trainIds = {
   runsCompare: 'runs-compare',
   /** Batch prediction: a model zip input; the result (data-rows) with a drift summary (data-retrain). */
   predictModelInput: 'predict-model-input',
+  /** Random search: trial count, start, results table (one search-trial row each; best has ★). */
+  searchTrials: 'search-trials',
+  searchStart: 'search-start',
+  searchResults: 'search-results',
+  searchTrial: 'search-trial',
   predictResult: 'predict-result',
   driftSummary: 'drift-summary',
 } as const;

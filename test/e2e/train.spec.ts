@@ -130,6 +130,19 @@ test('an explicit webgpu run trains on the (software) adapter', async ({ page })
   await expect(page.getByTestId(t.lossChart)).toHaveAttribute('data-points', '2');
 });
 
+test('random search trains each trial, keeps the best by validation loss, and stores every run', async ({
+  page,
+}) => {
+  await openTrain(page, 3);
+  await page.getByTestId(t.backend).selectOption('wasm');
+  await page.getByTestId(t.searchTrials).fill('3');
+  await page.getByTestId(t.searchStart).click();
+  await expect(page.getByTestId(t.searchTrial)).toHaveCount(3, { timeout: 45_000 });
+  await expect(page.getByTestId(t.backendUsed)).toHaveAttribute('data-backend', 'wasm');
+  await expect(page.getByTestId(t.searchTrial).filter({ hasText: '★' })).toHaveCount(1);
+  await expect(page.getByTestId(t.runItem)).toHaveCount(3);
+});
+
 test('cancel stops a running training between epochs', async ({ page }) => {
   await openTrain(page, 50);
   // Batch size 1: about a second per epoch, so the run is surely still going when cancelled.

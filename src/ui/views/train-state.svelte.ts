@@ -7,10 +7,12 @@ import type { Client } from '../../protocol/client';
 import type {
   EpochProgress,
   RunSummary,
+  SearchTrial,
   StoredRun,
   TrainBackendChoice,
   TrainBackendInfo,
   TrainMethods,
+  TrainParams,
 } from '../../protocol/train-methods';
 
 /** What the form holds (hidden layers as text, e.g. "16, 8"). */
@@ -66,6 +68,7 @@ export class TrainState {
   test = $state.raw<EvaluationReport | null>(null);
   ledger = $state.raw<RevealLedger | null>(null);
   exporting = $state(false);
+  trials = $state.raw<SearchTrial[]>([]);
   private controller: AbortController | null = null;
 
   constructor(
@@ -96,53 +99,60 @@ export class TrainState {
     }
   }
 
-  /** Trains with the form's settings, streaming epochs into `curves`. */
-  async train(extra: { loseDeviceAfterEpoch?: number } = {}): Promise<void> {
+  /** The train call's parameters from the form. */
+  params(extra: { loseDeviceAfterEpoch?: number } = {}): TrainParams {
     const f = this.form;
     const hidden = f.hidden
       .split(/[ ,]+/)
       .filter(Boolean)
       .map(Number)
       .filter((n) => Number.isInteger(n) && n > 0);
+    return {
+      id: this.datasetId,
+      target: f.target,
+      task: f.task,
+      seed: f.seed,
+      backend: f.backend,
+      ...extra,
+      model: {
+        kind: f.kind,
+        hidden: f.kind === 'mlp' ? hidden : [],
+        activation: f.activation,
+        dropout: f.kind === 'mlp' ? f.dropout : 0,
+        l2: f.l2,
+        learningRate: f.learningRate,
+        epochs: f.epochs,
+        batchSize: f.batchSize,
+        classWeights: f.balanced ? 'balanced' : 'none',
+      },
+    };
+  }
+
+  /** Trains with the form's settings (or searches `trials` draws), streaming epochs into `curves`. */
+  async train(extra: { loseDeviceAfterEpoch?: number } = {}, trials = 0): Promise<void> {
     this.controller = new AbortController();
     Object.assign(this, { running: true, error: null, curves: [], run: null, test: null });
     this.ledger = null;
+    if (trials > 0) this.trials = [];
+    const options = {
+      signal: this.controller.signal,
+      onProgress: (p: TrainMethods['search']['progress']) => {
+        if (p.phase === 'trial') this.trials = [...this.trials, p.trial];
+        else if (p.phase === 'epoch') {
+          this.curves = p.epoch === 1 ? [p] : [...this.curves, p];
+          if (this.phase && !this.phase.includes('continued on')) this.phase = null;
+        } else this.phase = p.message;
+      },
+    };
     try {
-      const run = await this.client.call(
-        'train',
-        {
-          id: this.datasetId,
-          target: f.target,
-          task: f.task,
-          seed: f.seed,
-          backend: f.backend,
-          ...extra,
-          model: {
-            kind: f.kind,
-            hidden: f.kind === 'mlp' ? hidden : [],
-            activation: f.activation,
-            dropout: f.kind === 'mlp' ? f.dropout : 0,
-            l2: f.l2,
-            learningRate: f.learningRate,
-            epochs: f.epochs,
-            batchSize: f.batchSize,
-            classWeights: f.balanced ? 'balanced' : 'none',
-          },
-        },
-        {
-          signal: this.controller.signal,
-          onProgress: (p) => {
-            if (p.phase === 'epoch') {
-              this.curves = [...this.curves, p];
-              if (this.phase && !this.phase.includes('continued on')) this.phase = null;
-            } else this.phase = p.message;
-          },
-        },
-      );
+      const run =
+        trials > 0
+          ? (await this.client.call('search', { ...this.params(extra), trials }, options)).best
+          : await this.client.call('train', this.params(extra), options);
       this.run = run;
       this.curves = run.curves;
       this.ledger = run.ledger;
-      this.runs = [{ ...run, test: null }, ...this.runs];
+      this.runs = await this.client.call('listRuns', { datasetId: this.datasetId });
     } catch (error) {
       this.error = isAbortError(error) ? 'Training cancelled.' : message(error);
     } finally {
