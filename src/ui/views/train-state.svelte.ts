@@ -14,6 +14,7 @@ import type {
   TrainMethods,
   TrainParams,
 } from '../../protocol/train-methods';
+import { downloadBytes } from './train-download';
 
 /** What the form holds (hidden layers as text, e.g. "16, 8"). */
 export interface TrainForm {
@@ -195,14 +196,7 @@ export class TrainState {
         gateResults: gates && !gates.error ? gates.results : null,
         gatesPass: gates?.pass ?? false,
       });
-      const url = URL.createObjectURL(
-        new Blob([out.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
-      );
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = out.fileName;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBytes(out.zip, out.fileName, 'application/zip');
     } catch (error) {
       this.error = message(error);
     } finally {
