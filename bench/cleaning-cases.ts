@@ -1,0 +1,99 @@
+/** Building, ranking and scoring the cleaning-priority cases of ../shared/bench/suite.json. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** One public case of suite.json. */
+export interface CleaningCase {
+  name: string;
+  data: string;
+  target: string;
+  noise: string;
+  labelMode: string;
+  seed: number;
+}
+
+/** What score_ranking.py reports for one budget. */
+export interface BudgetScore {
+  budget: number;
+  k: number;
+  acc: number;
+  gap_closed: number | null;
+  precision: number | null;
+  recall: number | null;
+}
+
+/** Builds a case into .bench-data/<name> with the shared inject-noise.mjs; returns its folder. */
+export function buildCase(shared: string, c: CleaningCase): string {
+  const dir = resolve('.bench-data', c.name);
+  execFileSync(
+    'node',
+    [
+      join(shared, 'bench', 'inject-noise.mjs'),
+      ...['--in', join(shared, 'datasets', c.data), '--target', c.target, '--out', dir],
+      ...['--seed', String(c.seed), '--noise', c.noise, '--label-mode', c.labelMode],
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  return dir;
+}
+
+/** Ranks a case with the CLI exactly as the bench README says; returns the wall time in ms. */
+export function rankWithCli(dir: string, target: string, out: string): number {
+  const start = Date.now();
+  const args = ['--import', 'tsx', 'src/cli/main.ts', 'rank'];
+  const flags = ['--train', join(dir, 'train.csv'), '--val', join(dir, 'val.csv')];
+  const r = spawnSync('node', [...args, ...flags, '--target', target, '--out', out], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0)
+    throw new Error(`rank failed on ${dir}: ${r.stderr.trim().split('\n').pop()}`);
+  return Date.now() - start;
+}
+
+/** A seeded random order of `n` rows, the baseline every ranking must beat. */
+export function writeRandomOrder(n: number, seed: number, out: string): void {
+  let a = seed >>> 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const rows = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [rows[i], rows[j]] = [rows[j], rows[i]];
+  }
+  writeFileSync(out, rows.join('\n') + '\n');
+}
+
+/** Runs score_ranking.py (with `python`) on a ranking at budgets 10% and 20%. */
+export function scoreRanking(
+  python: string,
+  shared: string,
+  dir: string,
+  ranking: string,
+): BudgetScore[] {
+  const script = join(shared, 'bench', 'score_ranking.py');
+  const out = execFileSync(python, [script, dir, ranking, '--budgets', '0.1,0.2', '--json'], {
+    encoding: 'utf8',
+  });
+  return (JSON.parse(out) as { budgets: BudgetScore[] }).budgets;
+}
+
+/**
+ * The first python3 that imports scikit-learn and pandas: the one on PATH, then Debian's (a pyenv
+ * or venv python3 on PATH does not see python3-sklearn); or why none does.
+ */
+export function findScorer(): { python: string } | { problem: string } {
+  let why = '';
+  for (const python of ['python3', '/usr/bin/python3']) {
+    const r = spawnSync(python, ['-c', 'import sklearn, pandas'], { encoding: 'utf8' });
+    if (r.status === 0) return { python };
+    why = (r.stderr || r.error?.message || 'not found').trim().split('\n').pop() ?? '';
+  }
+  return {
+    problem: `score_ranking.py needs python3 with scikit-learn and pandas (Debian: python3-sklearn python3-pandas), which do not import here (${why}); rankings are built and timed but not scored.`,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Cell-error evidence from the detectors (sentinels, unit errors, typos, disguised and plain
+ * missing values, type mismatches), which neighbour values alone miss. The impact of a fix is a
+ * counterfactual: how far the suggested repair moves the cell, in the column's robust units; a
+ * value 1000× too large drags every scaled or linear model, a typo or an empty cell barely moves.
+ */
+import type { Finding } from '../detect/types';
+import type { Frame } from '../table/frame';
+import type { Preprocessing } from '../train/preprocessing';
+
+/** Detectors whose findings name a repairable cell. */
+export const CELL_DETECTOR_NAMES = new Set([
+  'missing',
+  'disguised-missing',
+  'unit-error',
+  'outlier',
+  'typo',
+  'type-mismatch',
+]);
+
+/** The strongest cell evidence of one row. */
+export interface CellEvidence {
+  /** The detector's confidence that the cell is wrong, 0..1. */
+  pWrong: number;
+  /** Estimated impact of the repair, 0..1 (log-scaled shift in robust units). */
+  gain: number;
+  /** How far the repair moves the cell, in robust units (interquartile ranges). */
+  shift: number;
+  finding: Finding;
+}
+
+/** Impact of moving a cell by `shift` robust units: 0.15 at 1, 0.5 at 10, 1 from 100 on. */
+export function shiftGain(shift: number): number {
+  return Math.min(1, Math.log10(1 + shift) / 2);
+}
+
+/** Per row, the cell finding with the highest pWrong × gain (null for rows without one). */
+export function cellEvidence(
+  frame: Frame,
+  spec: Preprocessing,
+  findings: readonly Finding[],
+): (CellEvidence | null)[] {
+  const out: (CellEvidence | null)[] = new Array(frame.rows).fill(null);
+  const numeric = new Map<string, { median: number; scale: number }>();
+  for (const f of spec.features) if (f.kind === 'numeric') numeric.set(f.column, f);
+  for (const f of findings) {
+    if (f.row < 0 || f.column === null || !CELL_DETECTOR_NAMES.has(f.detector)) continue;
+    const column = frame.columns[f.column];
+    const feature = numeric.get(column.meta.name);
+    let shift = 1;
+    if (feature && column.kind === 'number') {
+      const dirty = column.values[f.row];
+      const op = f.suggestion;
+      const repaired =
+        op?.kind === 'set-cell' && op.value !== null && Number.isFinite(Number(op.value))
+          ? Number(op.value)
+          : feature.median;
+      // An empty or unparsable cell is imputed by any model; what the true value is stays unknown,
+      // so count the typical distance of a value from the median (about one robust unit).
+      if (Number.isFinite(dirty)) shift = Math.abs(dirty - repaired) / (feature.scale || 1);
+    }
+    const e = { pWrong: f.score, gain: shiftGain(shift), shift, finding: f };
+    const current = out[f.row];
+    if (!current || e.pWrong * e.gain > current.pWrong * current.gain) out[f.row] = e;
+  }
+  return out;
+}

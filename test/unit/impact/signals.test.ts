@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../../src/core/detect/types';
+import { cellEvidence, shiftGain } from '../../../src/core/impact/cell-signal';
+import { combineSignals, type RowSignals } from '../../../src/core/impact/combine';
+import type { ShapleyResult } from '../../../src/core/impact/knn-shapley';
+import { labelEvidence } from '../../../src/core/impact/label-signal';
+import type { Preprocessing } from '../../../src/core/train/preprocessing';
+import { frameFromArrays } from '../detect/helpers';
+
+describe('labelEvidence', () => {
+  // Row 0 (class 0) sits among validation points of class 1; row 1 agrees with its neighbours.
+  const shapley: ShapleyResult = {
+    values: Float64Array.from([-0.1, 0.2]),
+    affinity: Float64Array.from([0.01, 0.09, 0.08, 0]),
+    votes: Int32Array.from([1, 9, 8, 0]),
+    k: 10,
+    m: 20,
+  };
+  const [wrong, right] = labelEvidence(shapley, Int32Array.from([0, 0]), 2);
+
+  it('suggests the class the neighbours vote for, with the exact gain', () => {
+    expect(wrong!.suggested).toBe(1);
+    expect(wrong!.gain).toBeCloseTo(0.08, 12);
+    expect(wrong!.pWrong).toBeGreaterThan(0.8);
+    expect(wrong!.voters - wrong!.agreeing).toBe(9);
+  });
+
+  it('gives no gain to a row that agrees with its neighbours', () => {
+    expect(right!.suggested).toBe(0);
+    expect(right!.gain).toBe(0);
+    expect(right!.pWrong).toBe(0);
+  });
+
+  it('skips rows without a label', () => {
+    expect(labelEvidence(shapley, Int32Array.from([-1, 0]), 2)[0]).toBeNull();
+  });
+});
+
+describe('cellEvidence', () => {
+  const frame = frameFromArrays({ income: [10, 12, 11000, 13, NaN], y: ['a', 'b', 'a', 'b', 'a'] });
+  const spec = {
+    features: [
+      { kind: 'numeric', column: 'income', median: 12, center: 12, scale: 2, indicator: true },
+    ],
+  } as unknown as Preprocessing;
+  const finding = (row: number, detector: string, value: string | null): Finding => ({
+    row,
+    column: 0,
+    detector,
+    score: 0.9,
+    reason: 'x',
+    suggestion: value === null ? null : { kind: 'set-cell', row, column: 0, value },
+  });
+
+  it('rates a unit error far above an empty cell (counterfactual shift of the repair)', () => {
+    const cells = cellEvidence(frame, spec, [
+      finding(2, 'unit-error', '11'),
+      finding(4, 'missing', null),
+    ]);
+    expect(cells[2]!.shift).toBeCloseTo((11000 - 11) / 2, 6);
+    expect(cells[2]!.gain).toBe(1);
+    expect(cells[4]!.gain).toBeCloseTo(shiftGain(1), 12);
+    expect(cells[0]).toBeNull();
+  });
+
+  it('ignores findings that are not about a cell', () => {
+    const row: Finding = { ...finding(1, 'duplicate', null), column: null };
+    expect(cellEvidence(frame, spec, [row, finding(1, 'duplicate', null)])[1]).toBeNull();
+  });
+});
+
+describe('combineSignals', () => {
+  const base: RowSignals = {
+    values: Float64Array.from([0.01, -0.05, 0.02, -0.01]),
+    labels: [null, null, null, null],
+    cells: [null, null, null, null],
+    missingTarget: [false, false, false, false],
+    classes: ['a', 'b'],
+    given: Int32Array.from([0, 0, 1, 1]),
+    k: 10,
+    columnNames: ['x', 'y'],
+  };
+
+  it('orders rows without evidence by Shapley value, most harmful first', () => {
+    expect(combineSignals(base).map((r) => r.row)).toEqual([1, 3, 0, 2]);
+  });
+
+  it('puts a likely and costly label error first and says why in words', () => {
+    const labels = [...base.labels];
+    labels[2] = {
+      suggested: 0,
+      pWrong: 0.9,
+      gain: 0.004,
+      voters: 10,
+      agreeing: 1,
+      forSuggested: 9,
+    };
+    const [top] = combineSignals({ ...base, labels });
+    expect(top.row).toBe(2);
+    expect(top.reason).toMatch(
+      /label "b" disagrees with 9 of the 10 validation rows.*add 0\.40 points/,
+    );
+  });
+
+  it('ranks an empty target first', () => {
+    const [top] = combineSignals({
+      ...base,
+      missingTarget: [false, false, false, true],
+      given: Int32Array.from([0, 0, 1, -1]),
+    });
+    expect(top).toMatchObject({ row: 3, score: 1 });
+    expect(top.reason).toMatch(/target is empty/);
+  });
+});
