@@ -13,7 +13,7 @@ import { getDataset } from '../src/storage/datasets-repo';
 import type { CleanroomDb } from '../src/storage/db';
 import { listOperations } from '../src/storage/ops-repo';
 import { readFrame } from '../src/storage/read-frame';
-import { listRuns, saveModel, saveRun, updateRun } from '../src/storage/runs-repo';
+import { getModel, listRuns, saveModel, saveRun, updateRun } from '../src/storage/runs-repo';
 import { listBackends } from './train-backends';
 import { trainOnce, type Live } from './train-once';
 import { predictWithZip } from './train-predict';
@@ -112,10 +112,20 @@ export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
         fileName,
         zip: zip.slice(),
       });
+      await updateRun(db, runId, { exportedAt: new Date().toISOString() });
       return withTransfer({ zip, fileName }, [zip.buffer as ArrayBuffer]);
     },
 
     listRuns: ({ datasetId }) => listRuns(db, datasetId),
+
+    async getModelZip({ runId }) {
+      const stored = await getModel(db, runId);
+      if (!stored)
+        throw new CleanroomError('not-found', 'No exported model is stored for this run.');
+      return withTransfer({ zip: stored.zip, fileName: stored.fileName }, [
+        stored.zip.buffer as ArrayBuffer,
+      ]);
+    },
 
     async predictDataset({ id, zip }) {
       const meta = await getDataset(db, id);

@@ -103,6 +103,8 @@ export interface RunSummary {
 /** A run kept in IndexedDB (`runs` table). */
 export interface StoredRun extends RunSummary {
   test: EvaluationReport | null;
+  /** When its bundle was exported (the zip is kept in the `models` table). */
+  exportedAt?: string;
 }
 
 /** The train worker's methods. */
@@ -126,6 +128,12 @@ export type TrainMethods = {
     progress: never;
   };
   listRuns: { params: { datasetId: string }; result: StoredRun[]; progress: never };
+  /** An exported bundle kept in IndexedDB, by run. */
+  getModelZip: {
+    params: { runId: string };
+    result: { zip: Uint8Array; fileName: string };
+    progress: never;
+  };
   /** Scores a stored dataset with a model zip: predictions CSV, schema notes, drift vs training. */
   predictDataset: {
     params: { id: string; zip: Uint8Array };

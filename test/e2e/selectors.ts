@@ -77,6 +77,8 @@ export const trainIds = {
   exportModel: 'export-model',
   runsList: 'runs-list',
   runItem: 'run-item',
+  /** On a run whose bundle was exported: downloads the zip kept in IndexedDB. */
+  runDownload: 'run-download',
   /** A checkbox per run; ticking two or more shows the side-by-side table. */
   runCompare: 'run-compare',
   runsCompare: 'runs-compare',

@@ -69,6 +69,13 @@ test('train on penguins, see curves and metrics, pass a gate, reveal test, expor
   expect(card.gates?.pass).toBe(true);
   expect(card.testReveals.reveals).toHaveLength(1);
 
+  // The bundle is kept in IndexedDB with its run and downloads again from the runs list.
+  const [again] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(t.runDownload).click(),
+  ]);
+  expect(again.suggestedFilename()).toBe(download.suggestedFilename());
+
   // The exported zip scores the dataset in the browser: predictions CSV and a drift summary.
   const zipPath = await download.path();
   const [predictions] = await Promise.all([

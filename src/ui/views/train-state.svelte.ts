@@ -197,11 +197,22 @@ export class TrainState {
         gatesPass: gates?.pass ?? false,
       });
       downloadBytes(out.zip, out.fileName, 'application/zip');
+      this.runs = await this.client.call('listRuns', { datasetId: this.datasetId });
     } catch (error) {
       this.error = message(error);
     } finally {
       this.exporting = false;
     }
+  }
+}
+
+/** Downloads the bundle a run exported earlier (kept in IndexedDB). */
+export async function downloadStored(state: TrainState, runId: string): Promise<void> {
+  try {
+    const out = await state.client.call('getModelZip', { runId });
+    downloadBytes(out.zip, out.fileName, 'application/zip');
+  } catch (error) {
+    state.error = message(error);
   }
 }
 
