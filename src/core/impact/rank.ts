@@ -79,6 +79,9 @@ export async function rankRows(
   };
   if (data.val && data.valLabels) {
     const keep = rowsWhere(data.valLabels, (y) => y >= 0);
+    const unknown = [...data.unknownValClasses.values()].reduce((a, b) => a + b, 0);
+    const empty = data.valLabels.length - keep.length - unknown;
+    if (empty > 0) notes.push(`${empty} validation rows have an empty target; they are left out.`);
     if (keep.length === 0)
       throw new CleanroomError(
         'invalid-operation',

@@ -71,6 +71,10 @@ describe('rankRows', () => {
     const { rows, notes } = await rankRows(frameFromArrays(d), frameFromArrays(blobs(10)), 'y');
     expect(rows[0]).toMatchObject({ row: 5, score: 1 });
     expect(notes.join(' ')).toMatch(/1 training rows have an empty target/);
+    const val: { x: number[]; y: (string | null)[] } = blobs(10);
+    val.y[0] = null;
+    const withVal = await rankRows(frameFromArrays(blobs(20)), frameFromArrays(val), 'y');
+    expect(withVal.notes.join(' ')).toMatch(/1 validation rows have an empty target/);
   });
 
   it('says so when no cell is flagged, and when every row is', async () => {
@@ -78,11 +82,12 @@ describe('rankRows', () => {
     expect(clean.notes.join(' ')).toMatch(/No detector flagged a cell/);
     const d = blobs(30);
     const empty = await rankRows(
-      frameFromArrays({ ...d, z: d.x.map(() => null) }),
+      frameFromArrays({ ...d, z: d.x.map(() => 'N/A') }),
       frameFromArrays(blobs(10)),
       'y',
     );
     expect(empty.rows).toHaveLength(30);
+    expect(empty.notes.join(' ')).toMatch(/Every row has a flagged cell/);
   });
 
   it('copes with a dataset of 5 rows, with and without a validation split', async () => {
