@@ -23,7 +23,7 @@ export interface ShapleyResult {
   /** Shapley value per training row (mean over validation points); they sum to the KNN utility. */
   values: Float64Array;
   /**
-   * affinity[i * classes + c]: mean over validation points of class c of 1 / max(rank, K): how much
+   * affinity[i * classes + c]: sum over validation points of class c of 1 / max(rank, K), over M: how much
    * row i's own value would gain per unit if its label were c (the value is linear in its label).
    */
   affinity: Float64Array;
@@ -43,7 +43,9 @@ export async function knnShapley(
   const n = train.rows;
   const k = Math.max(1, Math.min(input.k ?? 10, n));
   const values = new Float64Array(n);
-  const affinity = new Float64Array(n * classes);
+  // One array per class while accumulating: each validation point then writes to a single
+  // n-long array instead of striding through n × classes (measured the costlier part).
+  const byClass = Array.from({ length: classes }, () => new Float64Array(n));
   const votes = new Int32Array(n * classes);
   const sorter = new RadixOrder(n);
   const weights = Float64Array.from({ length: n + 1 }, (_, r) => 1 / Math.max(r, k));
@@ -52,13 +54,14 @@ export async function knnShapley(
     for (let j = 0; j < count; j++) {
       const y = valLabels[start + j];
       if (y < 0) continue;
+      const aff = byClass[y];
       const order = sorter.order(bits.subarray(j * n, (j + 1) * n));
       // sv = value of the row at rank r (1-based) for this validation point, from the far end in.
       let idx = order[n - 1];
       let cNext = trainLabels[idx] === y ? 1 : 0;
       let sv = cNext / n;
       values[idx] += sv;
-      affinity[idx * classes + y] += 1 / Math.max(n, k);
+      aff[idx] += 1 / Math.max(n, k);
       if (n <= k) votes[idx * classes + y]++;
       // Ranks beyond K: weight 1/r, no votes; split from the top-K loop to keep the hot loop lean.
       for (let r = n - 1; r > k; r--) {
@@ -67,7 +70,7 @@ export async function knnShapley(
         const w = weights[r];
         sv += (c - cNext) * w;
         values[idx] += sv;
-        affinity[idx * classes + y] += w;
+        aff[idx] += w;
         cNext = c;
       }
       for (let r = Math.min(n - 1, k); r >= 1; r--) {
@@ -75,7 +78,7 @@ export async function knnShapley(
         const c = trainLabels[idx] === y ? 1 : 0;
         sv += (c - cNext) / k;
         values[idx] += sv;
-        affinity[idx * classes + y] += 1 / k;
+        aff[idx] += 1 / k;
         votes[idx * classes + y]++;
         cNext = c;
       }
@@ -83,10 +86,10 @@ export async function knnShapley(
     onProgress?.(start + count, val.rows);
   });
   const m = valLabels.reduce((sum, y) => sum + (y >= 0 ? 1 : 0), 0);
-  if (m > 0) {
-    for (let i = 0; i < n; i++) values[i] /= m;
-    for (let i = 0; i < affinity.length; i++) affinity[i] /= m;
-  }
+  const scale = m > 0 ? 1 / m : 0;
+  for (let i = 0; i < n; i++) values[i] *= scale;
+  const affinity = new Float64Array(n * classes);
+  byClass.forEach((a, c) => a.forEach((v, i) => (affinity[i * classes + c] = v * scale)));
   return { values, affinity, votes, k, m };
 }
 

@@ -10,7 +10,7 @@ export class RadixOrder {
   private readonly keysB: Uint32Array;
   private readonly idxA: Int32Array;
   private readonly idxB: Int32Array;
-  private readonly hist = new Int32Array(2048);
+  private readonly hist = new Int32Array(3 * 2048);
 
   constructor(n: number) {
     this.keysA = new Uint32Array(n);
@@ -22,32 +22,40 @@ export class RadixOrder {
   /** Indices 0..n-1 ordered by `bits` (float32 bit patterns of values ≥ 0); valid until the next call. */
   order(bits: Uint32Array): Int32Array {
     const n = bits.length;
-    let srcK = bits;
-    let srcI: Int32Array | null = null;
-    let dstK = this.keysA;
-    let dstI = this.idxA;
     const hist = this.hist;
-    for (let shift = 0; shift < 32; shift += 11) {
-      hist.fill(0);
-      for (let i = 0; i < n; i++) hist[((srcK[i] & 0x7fffffff) >>> shift) & 2047]++;
+    hist.fill(0);
+    // All three digit histograms in one read; the sign bit is dropped so -0 sorts as 0.
+    for (let i = 0; i < n; i++) {
+      const key = bits[i] & 0x7fffffff;
+      hist[key & 2047]++;
+      hist[2048 + ((key >>> 11) & 2047)]++;
+      hist[4096 + (key >>> 22)]++;
+    }
+    for (let pass = 0; pass < 3; pass++) {
       let sum = 0;
-      for (let b = 0; b < 2048; b++) {
+      for (let b = pass * 2048; b < (pass + 1) * 2048; b++) {
         const c = hist[b];
         hist[b] = sum;
         sum += c;
       }
-      for (let i = 0; i < n; i++) {
-        // The sign bit is dropped so a -0 distance sorts as 0.
-        const key = srcK[i] & 0x7fffffff;
-        const at = hist[(key >>> shift) & 2047]++;
-        dstK[at] = key;
-        dstI[at] = srcI ? srcI[i] : i;
-      }
-      srcK = dstK;
-      srcI = dstI;
-      dstK = dstK === this.keysA ? this.keysB : this.keysA;
-      dstI = dstI === this.idxA ? this.idxB : this.idxA;
     }
-    return srcI!;
+    const { keysA, keysB, idxA, idxB } = this;
+    for (let i = 0; i < n; i++) {
+      const key = bits[i] & 0x7fffffff;
+      const at = hist[key & 2047]++;
+      keysA[at] = key;
+      idxA[at] = i;
+    }
+    for (let i = 0; i < n; i++) {
+      const key = keysA[i];
+      const at = hist[2048 + ((key >>> 11) & 2047)]++;
+      keysB[at] = key;
+      idxB[at] = idxA[i];
+    }
+    for (let i = 0; i < n; i++) {
+      const at = hist[4096 + (keysB[i] >>> 22)]++;
+      idxA[at] = idxB[i];
+    }
+    return idxA;
   }
 }
