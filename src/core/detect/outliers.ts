@@ -24,7 +24,7 @@ const OUTLIER_Z = 6;
 const MIN_DECADES = 1.3;
 // A slip must also stand out on the column's own scale: near zero in a column centred on zero,
 // a value is "10 times too small" on a log grid while sitting in the middle of the data.
-const SLIP_MIN_Z = 3;
+const SLIP_MIN_Z = 2;
 // Unit slips concern magnitudes of positive quantities; a column with more negatives than this
 // share is a signed quantity, where powers of ten mean nothing.
 const SIGNED_SHARE = 0.01;
