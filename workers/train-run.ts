@@ -93,6 +93,7 @@ export async function fitWithFallback(
   let current = backend;
   let done = 0;
   let lost = false;
+  const epochMs: number[] = [];
   const fallbacks = [...cb.fallbacks];
   for (;;) {
     const model = buildModel(
@@ -101,7 +102,12 @@ export async function fitWithFallback(
       run.target.task,
       run.classCount,
     );
-    if (snapshot) model.setWeights(snapshot.weights.map((w) => tf.tensor(w.values, w.shape)));
+    if (snapshot) {
+      // setWeights copies into the model's variables; the temporaries are ours to free.
+      const weights = snapshot.weights.map((w) => tf.tensor(w.values, w.shape));
+      model.setWeights(weights);
+      tf.dispose(weights);
+    }
     const offset = done;
     const gpu = current === 'webgpu' || current === 'webgl';
     try {
@@ -138,6 +144,7 @@ export async function fitWithFallback(
             }
             const both = [metricOf(model, run, run.train), metricOf(model, run, run.validation)];
             const at = logs.length;
+            epochMs[at] = log.ms;
             logs.push({
               phase: 'epoch',
               epoch,
@@ -171,11 +178,11 @@ export async function fitWithFallback(
       return {
         model,
         fit: {
-          epochs: logs.map((l) => ({
+          epochs: logs.map((l, i) => ({
             epoch: l.epoch,
             loss: l.loss,
             valLoss: l.valLoss,
-            ms: l.elapsedMs,
+            ms: epochMs[i],
           })),
           bestEpoch,
           stoppedEarly: logs.length < run.spec.epochs,
@@ -199,6 +206,7 @@ export async function fitWithFallback(
       if (!next) throw error;
       done = snapshot?.epoch ?? 0;
       logs.splice(done);
+      epochMs.splice(done);
       const note = `${current} failed after epoch ${done} (${why}); continued on ${next} from epoch ${done + 1}.`;
       notes.push(note);
       cb.onFallback(note);
