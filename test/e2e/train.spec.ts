@@ -2,7 +2,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
-import { gotoApp, openSample } from './helpers';
+import { gotoApp, openDataset, openSample } from './helpers';
 import { trainIds as t } from './selectors';
 
 /** Opens penguins' Train tab with target species and a small MLP. */
@@ -182,4 +182,35 @@ test('a lost WebGPU device falls back to WASM and resumes after the last finishe
   await expect(used).toContainText('webgpu failed after epoch 1');
   await expect(used).toContainText('continued on wasm from epoch 2');
   await expect(page.getByTestId(t.lossChart)).toHaveAttribute('data-points', '3');
+});
+
+test.describe('offline', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('training on WASM works without network (binaries are same-origin and precached)', async ({
+    page,
+    context,
+  }) => {
+    await gotoApp(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const controlled = () => page.evaluate(() => navigator.serviceWorker.controller !== null);
+    if (!(await controlled())) await page.reload();
+    await expect.poll(controlled).toBe(true);
+    await openSample(page, 'penguins', 344, 8);
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await openDataset(page, 'penguins');
+      await page.getByTestId(t.tab).click();
+      await page.getByTestId(t.target).selectOption('species');
+      await page.getByTestId(t.epochs).fill('2');
+      await page.getByTestId(t.backend).selectOption('wasm');
+      await page.getByTestId(t.start).click();
+      await expect(page.getByTestId(t.backendUsed)).toHaveAttribute('data-backend', 'wasm', {
+        timeout: 30_000,
+      });
+    } finally {
+      await context.setOffline(false);
+    }
+  });
 });
