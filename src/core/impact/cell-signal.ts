@@ -26,6 +26,8 @@ export interface CellEvidence {
   gain: number;
   /** How far the repair moves the cell, in robust units (interquartile ranges). */
   shift: number;
+  /** False where the dirty value is empty or unparsable, so `shift` is the typical one, not measured. */
+  measured: boolean;
   finding: Finding;
 }
 
@@ -48,6 +50,7 @@ export function cellEvidence(
     const column = frame.columns[f.column];
     const feature = numeric.get(column.meta.name);
     let shift = 1;
+    let measured = false;
     if (feature && column.kind === 'number') {
       const dirty = column.values[f.row];
       const op = f.suggestion;
@@ -57,9 +60,12 @@ export function cellEvidence(
           : feature.median;
       // An empty or unparsable cell is imputed by any model; what the true value is stays unknown,
       // so count the typical distance of a value from the median (about one robust unit).
-      if (Number.isFinite(dirty)) shift = Math.abs(dirty - repaired) / (feature.scale || 1);
+      if (Number.isFinite(dirty)) {
+        shift = Math.abs(dirty - repaired) / (feature.scale || 1);
+        measured = true;
+      }
     }
-    const e = { pWrong: f.score, gain: shiftGain(shift), shift, finding: f };
+    const e = { pWrong: f.score, gain: shiftGain(shift), shift, measured, finding: f };
     const current = out[f.row];
     if (!current || e.pWrong * e.gain > current.pWrong * current.gain) out[f.row] = e;
   }

@@ -63,7 +63,10 @@ export function combineSignals(s: RowSignals): RankedRow[] {
     if (c && c.pWrong * c.gain > score) {
       score = c.pWrong * c.gain;
       const column = c.finding.column === null ? '' : s.columnNames[c.finding.column];
-      reason = `${c.finding.reason.replace(/\.$/, '')}; repairing ${column} moves it by ${fmtShift(c.shift)} interquartile ranges (estimated impact ${c.gain.toFixed(2)})`;
+      const moves = c.measured
+        ? `repairing ${column} moves it by ${fmtShift(c.shift)} interquartile ranges`
+        : `the true ${column} is unknown; a repair typically moves it by about one interquartile range`;
+      reason = `${c.finding.reason.replace(/\.$/, '')}; ${moves} (estimated impact ${c.gain.toFixed(2)})`;
     }
     rows.push({ row: r, value, score, reason });
   }
@@ -75,9 +78,12 @@ function labelReason(s: RowSignals, r: number, l: LabelEvidence): string {
   const own = s.classes[s.given[r]];
   const to = s.classes[l.suggested];
   const points = `relabelling it "${to}" is estimated to add ${fmtPoints(100 * l.gain)} points of validation accuracy (exact KNN-Shapley)`;
-  if (l.voters === 0)
-    return `label "${own}" is among no validation row's ${s.k} nearest, but the validation rows nearby are mostly "${to}"; ${points}`;
-  return `label "${own}" disagrees with ${l.voters - l.agreeing} of the ${l.voters} validation rows that have it among their ${s.k} nearest (${l.forSuggested} say "${to}"); ${points}`;
+  const against = l.voters - l.agreeing;
+  if (against > l.agreeing)
+    return `label "${own}" disagrees with ${against} of the ${l.voters} validation rows that have it among their ${s.k} nearest (${l.forSuggested} say "${to}"); ${points}`;
+  // Few or no validation rows count it among their K nearest: the weight of those further away
+  // (1/rank each) is what leans toward another class.
+  return `label "${own}" is backed by few validation rows (${l.agreeing} of the ${l.voters} that have it among their ${s.k} nearest), and the rows around it lean toward "${to}"; ${points}`;
 }
 
 function fmtPoints(x: number): string {

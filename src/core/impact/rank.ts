@@ -12,10 +12,10 @@ import { typoDetector } from '../detect/typos';
 import type { Detector } from '../detect/types';
 import { CleanroomError } from '../errors';
 import type { Frame } from '../table/frame';
-import { seededRandom, shuffleInPlace } from '../train/rng';
 import { cellEvidence } from './cell-signal';
 import { combineSignals, type RankedRow } from './combine';
 import { buildImpactData, pickRows, type ImpactData } from './features';
+import { holdoutSplit, pick, rowsWhere } from './holdout';
 import { knnShapley, type ShapleyResult } from './knn-shapley';
 import { labelEvidence } from './label-signal';
 
@@ -188,41 +188,4 @@ async function valuePart(
   });
   into.k = part.k;
   into.m = Math.max(into.m, part.m);
-}
-
-function rowsWhere(labels: Int32Array, ok: (y: number) => boolean): Int32Array {
-  const out: number[] = [];
-  labels.forEach((y, i) => ok(y) && out.push(i));
-  return Int32Array.from(out);
-}
-
-function pick(labels: Int32Array, rows: Int32Array): Int32Array {
-  return Int32Array.from(rows, (r) => labels[r]);
-}
-
-/** Stratified, seeded split of `rows` into [kept, held out]; at least one row on each side. */
-function holdoutSplit(
-  labels: Int32Array,
-  rows: Int32Array,
-  share: number,
-  seed: number,
-): [Int32Array, Int32Array] {
-  const random = seededRandom(seed);
-  const byClass = new Map<number, number[]>();
-  for (const r of rows) {
-    const members = byClass.get(labels[r]);
-    if (members) members.push(r);
-    else byClass.set(labels[r], [r]);
-  }
-  const held: number[] = [];
-  const kept: number[] = [];
-  for (const members of byClass.values()) {
-    shuffleInPlace(members, random);
-    const h = Math.round(members.length * share);
-    held.push(...members.slice(0, h));
-    kept.push(...members.slice(h));
-  }
-  if (held.length === 0) held.push(kept.pop()!);
-  if (kept.length === 0) kept.push(held.pop()!);
-  return [Int32Array.from(kept.sort((a, b) => a - b)), Int32Array.from(held.sort((a, b) => a - b))];
 }
