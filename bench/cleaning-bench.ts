@@ -102,7 +102,7 @@ for (const [name, plainRows] of [
   const s = await shapleySpeed(resolve('.bench-data', name), c.target, plainRows);
   speed[name] = { ...s, cliMs: figures[name].rankMs };
   console.log(
-    `${name.padEnd(16)} whole rank (CLI) ${(figures[name].rankMs / 1000).toFixed(1)} s; exact KNN-Shapley ${(s.fastMs / 1000).toFixed(1)} s vs plain loop ${(s.plainMs / 1000).toFixed(1)} s${s.plainSampledRows ? ` (timed on ${s.plainSampledRows} validation rows, scaled linearly)` : ''}; max |difference| ${s.maxAbsDiff.toExponential(1)}`,
+    `${name.padEnd(16)} whole rank (CLI) ${(figures[name].rankMs / 1000).toFixed(1)} s; exact KNN-Shapley ${(s.fastMs / 1000).toFixed(1)} s (CPU ${(s.fastCpuMs / 1000).toFixed(1)} s) vs plain loop ${(s.plainMs / 1000).toFixed(1)} s (CPU ${(s.plainCpuMs / 1000).toFixed(1)} s)${s.plainSampledRows ? ` (timed on ${s.plainSampledRows} validation rows, scaled linearly)` : ''}; max |difference| ${s.maxAbsDiff.toExponential(1)}`,
   );
 }
 console.log(
