@@ -26,7 +26,7 @@ export interface CellEvidence {
   gain: number;
   /** How far the repair moves the cell, in robust units (interquartile ranges). */
   shift: number;
-  /** False where the dirty value is empty or unparsable, so `shift` is the typical one, not measured. */
+  /** False where the dirty value is empty or unparsable, or no repair is suggested: `shift` is then the typical one. */
   measured: boolean;
   finding: Finding;
 }
@@ -58,9 +58,10 @@ export function cellEvidence(
         op?.kind === 'set-cell' && op.value !== null && Number.isFinite(Number(op.value))
           ? Number(op.value)
           : feature.median;
-      // An empty or unparsable cell is imputed by any model; what the true value is stays unknown,
-      // so count the typical distance of a value from the median (about one robust unit).
-      if (Number.isFinite(dirty)) {
+      // An empty or unparsable cell is imputed by any model, and a finding without a suggested
+      // repair (a plain outlier, often a real extreme value) has no counterfactual to measure: in
+      // both cases count the typical distance of a value from the median (about one robust unit).
+      if (Number.isFinite(dirty) && op !== null) {
         shift = Math.abs(dirty - repaired) / (feature.scale || 1);
         measured = true;
       }

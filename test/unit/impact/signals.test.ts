@@ -63,6 +63,12 @@ describe('cellEvidence', () => {
     expect(cells[0]).toBeNull();
   });
 
+  it('does not invent a counterfactual for an outlier without a suggested repair', () => {
+    const cells = cellEvidence(frame, spec, [finding(2, 'outlier', null)]);
+    expect(cells[2]!.measured).toBe(false);
+    expect(cells[2]!.gain).toBeCloseTo(shiftGain(1), 12);
+  });
+
   it('ignores findings that are not about a cell', () => {
     const row: Finding = { ...finding(1, 'duplicate', null), column: null };
     expect(cellEvidence(frame, spec, [row, finding(1, 'duplicate', null)])[1]).toBeNull();
