@@ -38,6 +38,12 @@ test('train on penguins, see curves and metrics, pass a gate, reveal test, expor
   expect(Number(await accuracy.getAttribute('data-value'))).toBeGreaterThan(0.8);
   await expect(validation.getByTestId(t.confusion).locator('tbody tr')).toHaveCount(3);
 
+  // Leaving the tab keeps the run (and its model in the worker) for reveal and export.
+  await page.getByTestId('tab-table').click();
+  await expect(used).toHaveCount(0);
+  await page.getByTestId(t.tab).click();
+  await expect(used).toBeVisible();
+
   await page.getByTestId(t.gatesInput).fill('accuracy >= 0.8; recall[*] >= 0.5');
   await expect(page.getByTestId(t.gatesStatus)).toHaveAttribute('data-pass', 'true');
   await expect(page.getByTestId(t.gateRow)).toHaveCount(2);
