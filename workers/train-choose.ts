@@ -6,7 +6,7 @@ import type {
   TrainProgress,
 } from '../src/protocol/train-methods';
 import { calibrate, useBackend, type BackendName } from './train-backends';
-import type { PreparedRun } from './train-run';
+import type { PreparedRun } from './train-prepare';
 
 // A lost GPU device usually means the GPU itself reset, so the CPU-side backends come first.
 const FALLBACK_ORDER: BackendName[] = ['wasm', 'cpu', 'webgl'];

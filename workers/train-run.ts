@@ -1,65 +1,19 @@
 /**
- * One training run as the worker does it: the core's steps (encode target, seeded stratified
- * split, preprocessing fitted on train only, core fit loop) plus per-epoch metrics for the live
- * view, weight snapshots after each finished epoch, and a fallback that resumes from the last
- * snapshot on another backend when a GPU backend fails mid-training (device loss).
+ * Fitting as the worker does it: the core fit loop plus per-epoch metrics for the live view,
+ * weight snapshots after each finished epoch, and a fallback that resumes from the last snapshot
+ * on another backend when a GPU backend fails mid-training (device loss).
  */
 import * as tf from '@tensorflow/tfjs';
 import { CleanroomError } from '../src/core/errors';
-import { fitModel, type FitData, type FitReport } from '../src/core/train/fit-model';
-import { fitPreprocessing } from '../src/core/train/fit-preprocessing';
-import { buildModel, defaultSpec, type ModelSpec } from '../src/core/train/model-spec';
-import type { Preprocessing } from '../src/core/train/preprocessing';
-import { DEFAULT_SPLIT, stratifiedSplit, type Split } from '../src/core/train/split';
-import { encodeTarget, type EncodedTarget } from '../src/core/train/target';
+import { fitModel, type FitReport } from '../src/core/train/fit-model';
+import { buildModel } from '../src/core/train/model-spec';
 import { balancedWeights } from '../src/core/train/train';
-import { transformFrame } from '../src/core/train/transform';
-import type { Frame } from '../src/core/table/frame';
-import type { EpochProgress, TrainParams } from '../src/protocol/train-methods';
+import type { EpochProgress } from '../src/protocol/train-methods';
 import { loseWebGpuDevice, useBackend, type BackendName } from './train-backends';
 import { metricOf } from './train-metric';
+import type { PreparedRun } from './train-prepare';
 
-/** Everything decided before fitting. */
-export interface PreparedRun {
-  target: EncodedTarget;
-  spec: ModelSpec;
-  split: Split;
-  preprocessing: Preprocessing;
-  train: FitData;
-  validation: FitData;
-  classCount: number;
-}
-
-/** Encodes, splits and fits the preprocessing (train split only); no tensors yet. */
-export function prepareRun(frame: Frame, params: TrainParams): PreparedRun {
-  const target = encodeTarget(frame, params.target, params.task ?? 'auto');
-  const spec = defaultSpec(params.model.kind, { ...params.model, seed: params.seed });
-  const split = stratifiedSplit(
-    target.rows.length,
-    { ...DEFAULT_SPLIT, seed: spec.seed },
-    target.task === 'classification' ? target.values : undefined,
-  );
-  const preprocessing = fitPreprocessing(frame, target, split.train);
-  const toFit = (positions: Int32Array): FitData => {
-    const t = transformFrame(
-      preprocessing,
-      frame,
-      Int32Array.from(positions, (p) => target.rows[p]),
-    );
-    const { mean, std } = preprocessing.targetScaling ?? { mean: 0, std: 1 };
-    const y = Float32Array.from(positions, (p) => (target.values[p] - mean) / std);
-    return { x: t.x, y, rows: t.rows, width: t.width };
-  };
-  return {
-    target,
-    spec,
-    split,
-    preprocessing,
-    train: toFit(split.train),
-    validation: toFit(split.validation),
-    classCount: target.classes.length,
-  };
-}
+export { prepareRun, type PreparedRun } from './train-prepare';
 
 type Snapshot = { epoch: number; weights: { values: Float32Array; shape: number[] }[] };
 

@@ -9,30 +9,14 @@ import type {
   RunSummary,
   SearchTrial,
   StoredRun,
-  TrainBackendChoice,
   TrainBackendInfo,
   TrainMethods,
   TrainParams,
 } from '../../protocol/train-methods';
 import { downloadBytes } from './train-download';
+import { trainParams, type TrainForm } from './train-params';
 
-/** What the form holds (hidden layers as text, e.g. "16, 8"). */
-export interface TrainForm {
-  target: string;
-  /** 'auto': classes for text and small integer sets, regression for other numbers. */
-  task: 'auto' | 'classification' | 'regression';
-  kind: 'logistic' | 'mlp';
-  hidden: string;
-  activation: 'relu' | 'tanh' | 'elu' | 'sigmoid';
-  dropout: number;
-  l2: number;
-  learningRate: number;
-  epochs: number;
-  batchSize: number;
-  seed: number;
-  backend: TrainBackendChoice;
-  balanced: boolean;
-}
+export type { TrainForm } from './train-params';
 
 /** The gate outcome shown before export; `error` when the criteria text does not parse. */
 export interface GateState {
@@ -102,31 +86,7 @@ export class TrainState {
 
   /** The train call's parameters from the form. */
   params(extra: { loseDeviceAfterEpoch?: number } = {}): TrainParams {
-    const f = this.form;
-    const hidden = f.hidden
-      .split(/[ ,]+/)
-      .filter(Boolean)
-      .map(Number)
-      .filter((n) => Number.isInteger(n) && n > 0);
-    return {
-      id: this.datasetId,
-      target: f.target,
-      task: f.task,
-      seed: f.seed,
-      backend: f.backend,
-      ...extra,
-      model: {
-        kind: f.kind,
-        hidden: f.kind === 'mlp' ? hidden : [],
-        activation: f.activation,
-        dropout: f.kind === 'mlp' ? f.dropout : 0,
-        l2: f.l2,
-        learningRate: f.learningRate,
-        epochs: f.epochs,
-        batchSize: f.batchSize,
-        classWeights: f.balanced ? 'balanced' : 'none',
-      },
-    };
+    return trainParams(this.form, this.datasetId, extra);
   }
 
   /** Trains with the form's settings (or searches `trials` draws), streaming epochs into `curves`. */
