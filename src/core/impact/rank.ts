@@ -179,10 +179,13 @@ async function valuePart(
       last = done;
     },
   );
+  // A row's affinity scales like 1 / (rows valued together); with a held-out split the two parts
+  // differ in size, so rescale to the whole training split to keep their gains comparable.
+  const share = rows.length / data.train.rows;
   rows.forEach((r, i) => {
     into.values[r] = part.values[i];
     for (let c = 0; c < C; c++) {
-      into.affinity[r * C + c] = part.affinity[i * C + c];
+      into.affinity[r * C + c] = part.affinity[i * C + c] * share;
       into.votes[r * C + c] = part.votes[i * C + c];
     }
   });
