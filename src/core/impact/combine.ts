@@ -28,7 +28,7 @@ export interface RankedRow {
   reason: string;
 }
 
-// Shapley gains below this many points are rounding noise, not evidence.
+// Relabel gains (in Shapley-value units) below this are rounding noise, not evidence.
 const MIN_GAIN = 1e-9;
 
 /** Orders every row, most valuable fix first. */
@@ -53,7 +53,7 @@ export function combineSignals(s: RowSignals): RankedRow[] {
       continue;
     }
     let score = 0;
-    let reason = `no detector or neighbour evidence; KNN-Shapley value ${fmtValue(value)}`;
+    let reason = `no detector flag, and its label agrees with the validation rows around it; KNN-Shapley value ${fmtValue(value)}`;
     const l = s.labels[r];
     if (l && l.gain > MIN_GAIN) {
       score = l.pWrong * Math.min(1, l.gain / gainRef);
