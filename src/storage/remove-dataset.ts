@@ -1,5 +1,6 @@
 /**
- * Deleting everything of one dataset: its record, chunks and ops. One transaction normally; if
+ * Deleting everything of one dataset: its record, chunks, ops, training runs and exported models.
+ * One transaction normally; if
  * the browser refuses that for quota (a big delete can need journal space on a full disk), the
  * chunks and ops go in small batches, the record last so a half-done delete stays sweepable.
  */
@@ -20,13 +21,19 @@ export async function removeDataset(
   guard?: RemoveGuard,
 ): Promise<boolean> {
   try {
-    return await db.transaction('rw', db.datasets, db.chunks, db.ops, async () => {
-      if (guard && !guard(await db.datasets.get(id))) return false;
-      await db.chunks.where('datasetId').equals(id).delete();
-      await db.ops.where('datasetId').equals(id).delete();
-      await db.datasets.delete(id);
-      return true;
-    });
+    return await db.transaction(
+      'rw',
+      [db.datasets, db.chunks, db.ops, db.runs, db.models],
+      async () => {
+        if (guard && !guard(await db.datasets.get(id))) return false;
+        await db.chunks.where('datasetId').equals(id).delete();
+        await db.ops.where('datasetId').equals(id).delete();
+        await db.runs.where('datasetId').equals(id).delete();
+        await db.models.where('datasetId').equals(id).delete();
+        await db.datasets.delete(id);
+        return true;
+      },
+    );
   } catch (error) {
     if (!isQuotaError(error)) throw error;
     return removeInBatches(db, id, guard);
@@ -50,6 +57,8 @@ async function removeInBatches(db: CleanroomDb, id: string, guard?: RemoveGuard)
     await db.ops.where('datasetId').equals(id).primaryKeys(),
     BATCH * 64,
   );
+  await deleteInBatches(db.models, await db.models.where('datasetId').equals(id).primaryKeys(), 1);
+  await db.runs.where('datasetId').equals(id).delete();
   await db.datasets.delete(id);
   return true;
 }

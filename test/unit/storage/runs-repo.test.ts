@@ -8,6 +8,7 @@ import {
   saveRun,
   updateRun,
 } from '../../../src/storage/runs-repo';
+import { removeDataset } from '../../../src/storage/remove-dataset';
 import { freshDb } from './helpers';
 
 const run = (runId: string, datasetId: string, createdAt: string): StoredRun =>
@@ -47,6 +48,23 @@ describe('runs repo (schema version 2)', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       ['chunks', 'datasets', 'models', 'ops', 'runs'].sort(),
     );
+    db.close();
+  });
+});
+
+describe('deleting a dataset', () => {
+  it('also deletes its training runs and exported models, and nothing of other datasets', async () => {
+    const db = freshDb();
+    await saveRun(db, run('a', 'd1', '2026-01-01T00:00:00Z'));
+    await saveRun(db, run('b', 'd2', '2026-01-01T00:00:00Z'));
+    const zip = Uint8Array.of(1);
+    await saveModel(db, { runId: 'a', datasetId: 'd1', createdAt: 'now', fileName: 'm.zip', zip });
+    await saveModel(db, { runId: 'b', datasetId: 'd2', createdAt: 'now', fileName: 'n.zip', zip });
+    await removeDataset(db, 'd1');
+    expect(await listRuns(db, 'd1')).toEqual([]);
+    expect(await getModel(db, 'a')).toBeUndefined();
+    expect((await listRuns(db, 'd2')).map((r) => r.runId)).toEqual(['b']);
+    expect(await getModel(db, 'b')).toBeDefined();
     db.close();
   });
 });
