@@ -4,6 +4,9 @@
  * stable, so equal distances keep index order (the tie rule the brute force uses too).
  */
 
+// Indices up to 2^23 - 1 fit beside the 9 top key bits in one 32-bit word.
+const PACKED_MAX = (1 << 23) - 1;
+
 /** Reusable buffers for sorting up to `n` keys. */
 export class RadixOrder {
   private readonly keysA: Uint32Array;
@@ -45,6 +48,20 @@ export class RadixOrder {
       const at = hist[key & 2047]++;
       keysA[at] = key;
       idxA[at] = i;
+    }
+    if (n <= PACKED_MAX) {
+      // The last pass needs only the top 9 key bits and the index: packed into one word, the
+      // middle pass writes and the last pass reads one array instead of two.
+      for (let i = 0; i < n; i++) {
+        const key = keysA[i];
+        const at = hist[2048 + ((key >>> 11) & 2047)]++;
+        keysB[at] = ((key >>> 22) << 23) | idxA[i];
+      }
+      for (let i = 0; i < n; i++) {
+        const packed = keysB[i];
+        idxA[hist[4096 + (packed >>> 23)]++] = packed & PACKED_MAX;
+      }
+      return idxA;
     }
     for (let i = 0; i < n; i++) {
       const key = keysA[i];
