@@ -51,6 +51,12 @@ const host = globalThis as unknown as {
   setTimeout(callback: () => void, ms: number): unknown;
 };
 const now = () => host.performance?.now() ?? Date.now();
+/**
+ * Within an epoch the loop yields to the event loop this often (ms), so a worker can receive a
+ * cancel message mid-epoch; a long epoch (software WebGPU: ~30 s) would otherwise only stop
+ * when the client kills the worker, losing the model.
+ */
+const YIELD_MS = 200;
 
 /** Per-row loss of `pred` against `y` for the task (binary: y 0/1, multiclass: class index). */
 function rowLosses(pred: tf.Tensor, y: tf.Tensor1D, task: Task, classCount: number): tf.Tensor1D {
@@ -130,7 +136,16 @@ export async function fitModel(
       const started = now();
       shuffleInPlace(order, random);
       const costs: tf.Scalar[] = [];
+      let yielded = now();
       for (let at = 0; at < train.rows; at += spec.batchSize) {
+        if (now() - yielded > YIELD_MS) {
+          await new Promise<void>((resolve) => host.setTimeout(resolve, 0));
+          yielded = now();
+          if (hooks.signal?.aborted) {
+            tf.dispose(costs);
+            throw new CleanroomError('aborted', 'Training was cancelled.');
+          }
+        }
         const idx = tf.tensor1d(
           order.subarray(at, Math.min(train.rows, at + spec.batchSize)),
           'int32',

@@ -145,6 +145,24 @@ describe('cancellation', () => {
     await expect(run).rejects.toThrow('Training was cancelled.');
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('stops in the middle of a long epoch, not only between epochs', async () => {
+    // One epoch of 40k rows through an MLP with batch 8 takes seconds on the CPU backend; the
+    // abort lands long before it ends, so no epoch may be reported.
+    const frame = binaryTask(40_000);
+    const before = tf.memory().numTensors;
+    const signal = { aborted: false };
+    const epochs: number[] = [];
+    const run = trainModel(frame, {
+      target: 'label',
+      model: { kind: 'mlp', hidden: [64, 32], epochs: 1, batchSize: 8 },
+      hooks: { signal, onEpoch: (e) => void epochs.push(e.epoch) },
+    });
+    setTimeout(() => (signal.aborted = true), 300);
+    await expect(run).rejects.toThrow('Training was cancelled.');
+    expect(epochs).toEqual([]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });
 
 describe('class weights', () => {
