@@ -9,12 +9,13 @@ import type { BootstrapOptions } from '../evaluate/intervals';
 import { regressionReport } from '../evaluate/regression';
 import type { EvaluationReport } from '../evaluate/report';
 import type { Frame } from '../table/frame';
-import { fitPreprocessing, type PreprocessingOptions } from './fit-preprocessing';
-import { fitModel, type FitData, type FitHooks, type FitReport } from './fit-model';
-import { buildModel, defaultSpec, type ModelSpec } from './model-spec';
+import type { PreprocessingOptions } from './fit-preprocessing';
+import { fitModel, type FitHooks, type FitReport } from './fit-model';
+import { buildModel, type ModelSpec } from './model-spec';
 import { predictInputs } from './predict-model';
 import type { Preprocessing } from './preprocessing';
-import { DEFAULT_SPLIT, stratifiedSplit, type Split, type SplitOptions } from './split';
+import { prepareRun } from './prepare-run';
+import type { Split, SplitOptions } from './split';
 import { encodeTarget, type EncodedTarget, type Task } from './target';
 import { transformFrame } from './transform';
 
@@ -44,28 +45,10 @@ export interface TrainResult {
 
 /** Trains a model on `frame` as `options` say. */
 export async function trainModel(frame: Frame, options: TrainOptions): Promise<TrainResult> {
-  const target = encodeTarget(frame, options.target, options.task ?? 'auto');
-  const spec = defaultSpec(options.model?.kind ?? 'mlp', options.model ?? {});
-  const splitOptions = { ...DEFAULT_SPLIT, seed: spec.seed, ...options.split };
-  const split = stratifiedSplit(
-    target.rows.length,
-    splitOptions,
-    target.task === 'classification' ? target.values : undefined,
+  const { target, spec, split, preprocessing, train, validation, classCount } = prepareRun(
+    frame,
+    options,
   );
-  const preprocessing = fitPreprocessing(frame, target, split.train, options.preprocessing);
-  const toFit = (positions: Int32Array): FitData => {
-    const t = transformFrame(
-      preprocessing,
-      frame,
-      Int32Array.from(positions, (p) => target.rows[p]),
-    );
-    const { mean, std } = preprocessing.targetScaling ?? { mean: 0, std: 1 };
-    const y = Float32Array.from(positions, (p) => (target.values[p] - mean) / std);
-    return { x: t.x, y, rows: t.rows, width: t.width };
-  };
-  const train = toFit(split.train);
-  const validation = toFit(split.validation);
-  const classCount = target.classes.length;
   const model = buildModel(spec, preprocessing.inputNames.length, target.task, classCount);
   let fit: FitReport;
   try {
