@@ -1,11 +1,15 @@
 /// <reference types="vite/client" />
 /**
- * The import benchmark's page (bench.html, driven by bench/import-bench.ts): runs the PapaParse
- * baseline in a module worker and the app's real import through the protocol client and data
- * worker, measuring each in the page. Results are plain objects returned to Playwright.
+ * The benchmarks' page (bench.html, driven by bench/import-bench.ts and bench/train-bench.ts):
+ * runs the PapaParse baseline in a module worker and the app's real import through the protocol
+ * client and data worker, measuring each in the page; the train benchmark then trains the
+ * imported dataset with the app's train worker (bench/bench-train.ts). Results are plain objects
+ * returned to Playwright.
  */
+import type { TrainBackendInfo } from '../src/protocol/train-methods';
 import { createDataClient } from '../src/ui/data-client';
 import type { PapaBaselineReply } from './bench-papa.worker';
+import type { BrowserTrainRequest, BrowserTrainResult } from './bench-train';
 
 /** What the baseline measured: wall time in the page and time inside the worker, in ms. */
 export interface BaselineResult {
@@ -36,6 +40,10 @@ export interface ImportResult {
 export interface BenchApi {
   baseline(): Promise<BaselineResult>;
   runImport(): Promise<ImportResult>;
+  /** The train benchmark (bench/train-bench.ts): the app's train worker, backend forced. */
+  train(request: BrowserTrainRequest): Promise<BrowserTrainResult>;
+  /** The train worker's listBackends, in a fresh worker. */
+  trainBackends(): Promise<TrainBackendInfo[]>;
 }
 
 function benchFile(): File {
@@ -132,6 +140,12 @@ async function runImport(): Promise<ImportResult> {
   }
 }
 
-const api: BenchApi = { baseline, runImport };
+// Loaded on demand, so the import benchmark's page does not load TF.js.
+const api: BenchApi = {
+  baseline,
+  runImport,
+  train: async (request) => (await import('./bench-train')).trainOnBackend(request),
+  trainBackends: async () => (await import('./bench-train')).listTrainBackends(),
+};
 (window as unknown as { __bench: BenchApi }).__bench = api;
 document.getElementById('bench-log')!.textContent = 'ready';

@@ -1,0 +1,55 @@
+/** The train benchmark's seeded synthetic binary task, as a frame (Node) and as CSV (browser). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Frame, FrameColumn } from '../src/core/table/frame';
+import { seededRandom } from '../src/core/train/rng';
+
+/** y = 1 when x·w + 3.2·x0·x1 + noise > 0: a linear part plus an interaction a linear model cannot fit. */
+export function syntheticTask(rows: number, features: number, seed: number): Frame {
+  const random = seededRandom(seed);
+  const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+  const w = Array.from({ length: features }, () => gauss());
+  const x = Array.from({ length: features }, () => new Float64Array(rows));
+  const y: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    let z = 0;
+    for (let f = 0; f < features; f++) z += (x[f][r] = gauss()) * w[f];
+    z += 3.2 * x[0][r] * x[1][r] + gauss();
+    y.push(z > 0 ? 'yes' : 'no');
+  }
+  const meta = (index: number, name: string, type: 'float' | 'categorical') => ({
+    index,
+    name,
+    originalName: name,
+    type,
+    missingCount: 0,
+    invalidCount: 0,
+    distinctCount: rows,
+    distinctCapped: false,
+    maxLength: 20,
+  });
+  const columns: FrameColumn[] = x.map((values, f) => ({
+    kind: 'number',
+    meta: meta(f, `x${f}`, 'float'),
+    values,
+    invalid: new Map(),
+  }));
+  columns.push({
+    kind: 'string',
+    meta: meta(features, 'label', 'categorical'),
+    values: y,
+    invalid: new Map(),
+  });
+  return { rows, columns, excluded: new Uint8Array(rows) };
+}
+
+/** Writes the frame as CSV (header x0…, label); numbers in shortest round-trip form, so exact. */
+export function writeTaskCsv(frame: Frame, path: string): number {
+  const lines = [frame.columns.map((c) => c.meta.name).join(',')];
+  for (let r = 0; r < frame.rows; r++)
+    lines.push(frame.columns.map((c) => String(c.values[r])).join(','));
+  const text = `${lines.join('\n')}\n`;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  return Buffer.byteLength(text);
+}
