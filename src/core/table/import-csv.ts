@@ -66,44 +66,64 @@ export async function importCsv(
   const checkAbort = (): void => {
     if (signal?.aborted) throw new CleanroomError('aborted', 'The import was cancelled.');
   };
+  // One chunk write may be in flight while the next chunk is parsed: storage commits overlap
+  // parsing, and memory stays bounded (two chunks at most). Writes still land in order.
+  let inFlight: Promise<void> = Promise.resolve();
+  let writeFailure: { error: unknown } | null = null;
+  const settle = async (): Promise<void> => {
+    await inFlight;
+    if (writeFailure) throw writeFailure.error;
+  };
   const store = async (): Promise<void> => {
     for (const chunk of importer.takeReady()) {
-      await sink.writeChunk(chunk);
+      await settle();
       checkAbort();
+      inFlight = sink.writeChunk(chunk).catch((error: unknown) => {
+        writeFailure = { error };
+      });
     }
   };
-  checkAbort();
-  for await (const piece of readAll(bytes)) {
+  const run = async (): Promise<ImportOutcome> => {
     checkAbort();
-    bytesRead += piece.length;
-    importer.pushBytes(piece);
-    await store();
-    const now = Date.now();
-    if (onProgress && now - lastProgress >= PROGRESS_EVERY_MS) {
-      lastProgress = now;
-      const { totalBytes } = options;
-      onProgress({ bytesRead, totalBytes, rows: importer.rows, elapsedMs: now - started });
+    for await (const piece of readAll(bytes)) {
+      checkAbort();
+      bytesRead += piece.length;
+      importer.pushBytes(piece);
+      await store();
+      const now = Date.now();
+      if (onProgress && now - lastProgress >= PROGRESS_EVERY_MS) {
+        lastProgress = now;
+        const { totalBytes } = options;
+        onProgress({ bytesRead, totalBytes, rows: importer.rows, elapsedMs: now - started });
+      }
     }
-  }
-  checkAbort();
-  importer.finish();
-  await store();
-  const builder = importer.chunks!;
-  onProgress?.({
-    bytesRead,
-    totalBytes: options.totalBytes,
-    rows: builder.rows,
-    elapsedMs: Date.now() - started,
-  });
-  return {
-    dialect: importer.dialect!,
-    columns: builder.columnMeta(),
-    rows: builder.rows,
-    chunkRows: builder.chunkRows,
-    chunkCount: builder.chunkCount,
-    warnings: importer.warnings(),
-    storedBytes: builder.storedBytes,
+    checkAbort();
+    importer.finish();
+    await store();
+    await settle();
+    const builder = importer.chunks!;
+    onProgress?.({
+      bytesRead,
+      totalBytes: options.totalBytes,
+      rows: builder.rows,
+      elapsedMs: Date.now() - started,
+    });
+    return {
+      dialect: importer.dialect!,
+      columns: builder.columnMeta(),
+      rows: builder.rows,
+      chunkRows: builder.chunkRows,
+      chunkCount: builder.chunkCount,
+      warnings: importer.warnings(),
+      storedBytes: builder.storedBytes,
+    };
   };
+  try {
+    return await run();
+  } finally {
+    // Never return (or throw) with a write still running: the caller may delete what it wrote.
+    await inFlight;
+  }
 }
 
 /** The byte stream, with read failures turned into 'unreadable-file'. */

@@ -227,6 +227,29 @@ describe('importCsv: streaming behaviour', () => {
     expect(outcome.storedBytes).toBeGreaterThan(0);
   });
 
+  it('fails with the error of the sink, writes nothing after it and leaves no write running', async () => {
+    const written: number[] = [];
+    let running = 0;
+    const sink = {
+      writeChunk: async (columns: { chunk: number }[]) => {
+        running++;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        running--;
+        if (columns[0].chunk === 1) throw new Error('disk full');
+        written.push(columns[0].chunk);
+      },
+    };
+    const rows = Array.from({ length: 12 }, (_, i) => `${i},${i * 2}`).join('\n');
+    const run = importCsv(
+      bytesOf('a,b\n', rows, '\n'),
+      { datasetId: 'ds', totalBytes: 100, chunkRows: 2 },
+      sink,
+    );
+    await expect(run).rejects.toThrow('disk full');
+    expect(written).toEqual([0]);
+    expect(running).toBe(0);
+  });
+
   it('reports progress with bytes and rows, ending at the total', async () => {
     const reports: { bytesRead: number; rows: number }[] = [];
     const text = 'a,b\n1,2\n3,4\n';
