@@ -39,6 +39,9 @@ export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
     async train(params, ctx) {
       const { progress } = ctx;
       const started = performance.now();
+      // Probing switches tf between backends; touching tf before it ends throws "backend not
+      // initialized" (a Train click right after the tab opens).
+      const backends = await known();
       if (live) live.result.model.dispose();
       live = null;
       const before = tf.memory().numTensors;
@@ -47,22 +50,14 @@ export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
       if (!meta) throw new CleanroomError('not-found', 'This dataset no longer exists.');
       const version = (await listOperations(db, params.id)).length;
       const frame = await readFrame(db, meta);
-      const trained = await trainOnce(
-        frame,
-        meta,
-        version,
-        params,
-        await known(),
-        started,
-        before,
-        ctx,
-      );
+      const trained = await trainOnce(frame, meta, version, params, backends, started, before, ctx);
       live = trained;
       await saveRun(db, { ...trained.summary, test: null });
       return trained.summary;
     },
 
     async search(params, ctx) {
+      await known();
       if (live) live.result.model.dispose();
       live = null;
       const meta = await getDataset(db, params.id);
@@ -128,6 +123,7 @@ export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
     },
 
     async predictDataset({ id, zip }) {
+      await known();
       const meta = await getDataset(db, id);
       if (!meta) throw new CleanroomError('not-found', 'This dataset no longer exists.');
       const out = await predictWithZip(zip, await readFrame(db, meta), meta.name);

@@ -220,3 +220,17 @@ test.describe('offline', () => {
     }
   });
 });
+
+test('Train pressed at once, while the worker still probes its backends, trains normally', async ({
+  page,
+}) => {
+  await gotoApp(page);
+  await openSample(page, 'penguins', 344, 8);
+  await page.getByTestId(t.tab).click();
+  await page.getByTestId(t.target).selectOption('species');
+  await page.getByTestId(t.epochs).fill('2');
+  // No wait for the backend list: the click races the worker's probe of webgpu/webgl/wasm/cpu.
+  await page.getByTestId(t.start).click();
+  await expect(page.getByTestId(t.backendUsed)).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId(t.error)).toHaveCount(0);
+});
