@@ -2,8 +2,11 @@
 import type { Operation } from '../clean/operations';
 import type { Frame, FrameColumn } from '../table/frame';
 import { findNumericSentinels, isMissingToken } from './sentinels';
-import { fmt } from './stats';
+import { formatDate } from '../table/parse-date';
+import { finiteValues, fmt, robustStats } from './stats';
 import type { Detector, DetectorOutput, Finding } from './types';
+
+const NO_SENTINELS: ReadonlySet<number> = new Set();
 
 const replace = (column: number, value: string): Operation => ({
   kind: 'column-transform',
@@ -11,13 +14,58 @@ const replace = (column: number, value: string): Operation => ({
   transform: { kind: 'replace-with-missing', values: [value] },
 });
 
-function impute(column: FrameColumn, c: number): Operation {
-  const numeric = column.kind === 'number' && column.meta.type !== 'boolean';
-  // The value is filled in when the op is applied; the strategy is what the user accepts here.
+/**
+ * The fill a person would accept for this column's empty cells, computed now so that the op
+ * replays identically later: the median for numbers (rounded for integers, a date for dates),
+ * the most frequent value otherwise. Sentinel codes, placeholder words and excluded rows are left
+ * out. Null when the column has nothing to fill with.
+ */
+function imputeFor(
+  frame: Frame,
+  column: FrameColumn,
+  c: number,
+  sentinels: ReadonlySet<number>,
+): Operation | null {
+  const type = column.meta.type;
+  if (column.kind === 'number' && type !== 'boolean') {
+    const finite = finiteValues(column.values, frame.excluded, sentinels);
+    if (finite.length === 0) return null;
+    const median = robustStats(finite).median;
+    const value =
+      type === 'date'
+        ? formatDate(Math.round(median))
+        : type === 'integer'
+          ? String(Math.round(median))
+          : fmt(median);
+    return {
+      kind: 'column-transform',
+      column: c,
+      transform: { kind: 'impute', strategy: 'median', value },
+    };
+  }
+  const counts = new Map<string, number>();
+  for (let r = 0; r < frame.rows; r++) {
+    if (frame.excluded[r]) continue;
+    const v = column.values[r];
+    const text =
+      column.kind === 'number'
+        ? Number.isNaN(v as number)
+          ? null
+          : (v as number) === 1
+            ? 'true'
+            : 'false'
+        : (v as string | null);
+    if (text === null || isMissingToken(text)) continue;
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  let mode: string | null = null;
+  let best = 0;
+  for (const [text, n] of counts) if (n > best) [mode, best] = [text, n];
+  if (mode === null) return null;
   return {
     kind: 'column-transform',
     column: c,
-    transform: { kind: 'impute', strategy: numeric ? 'median' : 'mode', value: '' },
+    transform: { kind: 'impute', strategy: 'mode', value: mode },
   };
 }
 
@@ -26,8 +74,17 @@ export function detectMissing(frame: Frame): DetectorOutput {
   const findings: Finding[] = [];
   frame.columns.forEach((column, c) => {
     const name = column.meta.name;
-    const fill = impute(column, c);
-    const push = (row: number, detector: string, score: number, reason: string, op: Operation) => {
+    let fill: Operation | null | undefined;
+    // Computed on the first empty cell only: most columns have none.
+    let skip: ReadonlySet<number> = NO_SENTINELS;
+    const fillFor = () => (fill === undefined ? (fill = imputeFor(frame, column, c, skip)) : fill);
+    const push = (
+      row: number,
+      detector: string,
+      score: number,
+      reason: string,
+      op: Operation | null,
+    ) => {
       if (!frame.excluded[row])
         findings.push({ row, column: c, detector, score, reason, suggestion: op });
     };
@@ -35,12 +92,13 @@ export function detectMissing(frame: Frame): DetectorOutput {
       const sentinels = new Map(
         findNumericSentinels(column, frame.excluded).map((s) => [s.value, s]),
       );
+      skip = new Set(sentinels.keys());
       const { values, invalid } = column;
       for (let r = 0; r < frame.rows; r++) {
         const v = values[r];
         if (Number.isNaN(v)) {
           const text = invalid.get(r);
-          if (text === undefined) push(r, 'missing', 0.2, `${name} is empty.`, fill);
+          if (text === undefined) push(r, 'missing', 0.2, `${name} is empty.`, fillFor());
           else if (isMissingToken(text))
             push(
               r,
@@ -65,7 +123,7 @@ export function detectMissing(frame: Frame): DetectorOutput {
     }
     for (let r = 0; r < frame.rows; r++) {
       const v = column.values[r];
-      if (v === null) push(r, 'missing', 0.2, `${name} is empty.`, fill);
+      if (v === null) push(r, 'missing', 0.2, `${name} is empty.`, fillFor());
       else if (isMissingToken(v))
         push(
           r,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateOperation } from '../../../src/core/clean/validate';
 import { detectMissing } from '../../../src/core/detect/missing';
 import { detectOutliers } from '../../../src/core/detect/outliers';
 import { detectTypeMismatch } from '../../../src/core/detect/type-mismatch';
@@ -11,6 +12,59 @@ const base = (i: number) =>
   `${20 + (i % 40)},${900 + ((i * 37) % 200)},${i % 3 === 0 ? 'red' : 'blue'}`;
 
 describe('missing detector', () => {
+  it('suggests a fill computed from the data: median for numbers, the most frequent value for text', async () => {
+    const frame = await frameOf(
+      csvOf('age,score,colour,when', 41, (i) =>
+        i === 0
+          ? ',,,'
+          : `${20 + ((i * 7) % 40)},${(i * 0.5).toFixed(1)},${i % 3 ? 'blue' : 'red'},2024-01-${String((i % 28) + 1).padStart(2, '0')}`,
+      ),
+    );
+    const fills = detectMissing(frame)
+      .findings.filter((f) => f.row === 0)
+      .map((f) => f.suggestion);
+    expect(fills).toEqual([
+      {
+        kind: 'column-transform',
+        column: 0,
+        transform: { kind: 'impute', strategy: 'median', value: '40' },
+      },
+      {
+        kind: 'column-transform',
+        column: 1,
+        transform: { kind: 'impute', strategy: 'median', value: '10.25' },
+      },
+      {
+        kind: 'column-transform',
+        column: 2,
+        transform: { kind: 'impute', strategy: 'mode', value: 'blue' },
+      },
+      {
+        kind: 'column-transform',
+        column: 3,
+        transform: {
+          kind: 'impute',
+          strategy: 'median',
+          value: expect.stringMatching(/^2024-01-\d\d/),
+        },
+      },
+    ]);
+    for (const op of fills)
+      expect(
+        validateOperation(
+          op!,
+          frame.columns.map((c) => c.meta),
+          frame.rows,
+        ),
+      ).toBeNull();
+  });
+
+  it('offers no fill for a column with no value at all', () => {
+    const found = detectMissing(frameFromArrays({ x: [null, null, null], y: [1, 2, 3] })).findings;
+    expect(found.length).toBe(3);
+    expect(found.every((f) => f.suggestion === null)).toBe(true);
+  });
+
   it('flags empty cells, placeholder words and a repeated far-away code', async () => {
     const frame = await frameOf(
       csvOf('age,income,colour', 200, (i) =>
