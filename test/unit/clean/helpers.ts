@@ -4,12 +4,8 @@ import type {
   LoggedOperation,
   Operation,
 } from '../../../src/core/clean/operations';
-import {
-  setBit,
-  type ColumnChunk,
-  type ColumnMeta,
-  type ColumnType,
-} from '../../../src/core/table/types';
+import { setBit, type ColumnChunk, type ColumnType } from '../../../src/core/table/types';
+import { columnMeta, dictEncode } from '../cells';
 
 /** A log whose seqs are 1..n in the order given. */
 export function logOf(...ops: Operation[]): LoggedOperation[] {
@@ -38,15 +34,7 @@ export function numericChunk(type: ColumnType, cells: Array<number | string | nu
 
 /** A dictionary-encoded chunk; null = missing. */
 export function stringChunk(type: ColumnType, cells: Array<string | null>): ColumnChunk {
-  const missing = new Uint8Array(Math.ceil(cells.length / 8));
-  const dictionary: string[] = [];
-  const codes = new Uint32Array(cells.length);
-  cells.forEach((cell, i) => {
-    if (cell === null) return setBit(missing, i);
-    let code = dictionary.indexOf(cell);
-    if (code < 0) code = dictionary.push(cell) - 1;
-    codes[i] = code;
-  });
+  const { codes, dictionary, missing } = dictEncode(cells);
   return {
     type,
     rows: cells.length,
@@ -82,19 +70,7 @@ export function snapshot(chunk: ColumnChunk): unknown {
 }
 
 /** Column metadata with just the fields the clean code reads. */
-export function columnMeta(index: number, name: string, type: ColumnType): ColumnMeta {
-  return {
-    index,
-    name,
-    originalName: name,
-    type,
-    missingCount: 0,
-    invalidCount: 0,
-    distinctCount: 0,
-    distinctCapped: false,
-    maxLength: 0,
-  };
-}
+export { columnMeta };
 
 /** A set-cell op. */
 export const set = (row: number, value: string | null, column = 0): Operation => ({

@@ -4,12 +4,8 @@ import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { CleanroomDb } from '../../../src/storage/db';
 import { beginImport, type ImportSummary } from '../../../src/storage/import-session';
-import {
-  setBit,
-  type ColumnMeta,
-  type ColumnType,
-  type StoredColumnChunk,
-} from '../../../src/core/table/types';
+import { columnMeta, dictEncode } from '../cells';
+import { setBit, type ColumnMeta, type StoredColumnChunk } from '../../../src/core/table/types';
 
 /** A database of its own for each test: a fresh factory, so nothing leaks between tests. */
 export function freshDb(): CleanroomDb {
@@ -53,15 +49,7 @@ export function dictStored(
   chunk: number,
   cells: Array<string | null>,
 ): StoredColumnChunk {
-  const missing = new Uint8Array(Math.ceil(cells.length / 8));
-  const dictionary: string[] = [];
-  const codes = new Uint32Array(cells.length);
-  cells.forEach((cell, i) => {
-    if (cell === null) return setBit(missing, i);
-    let code = dictionary.indexOf(cell);
-    if (code < 0) code = dictionary.push(cell) - 1;
-    codes[i] = code;
-  });
+  const { codes, dictionary, missing } = dictEncode(cells);
   return {
     datasetId,
     column,
@@ -75,19 +63,7 @@ export function dictStored(
 }
 
 /** Column metadata with the fields storage and replay read. */
-export function column(index: number, name: string, type: ColumnType): ColumnMeta {
-  return {
-    index,
-    name,
-    originalName: name,
-    type,
-    missingCount: 0,
-    invalidCount: 0,
-    distinctCount: 0,
-    distinctCapped: false,
-    maxLength: 0,
-  };
-}
+export const column = columnMeta;
 
 /** An import outcome for `columns` over `rows` rows cut in chunks of `chunkRows`. */
 export function summary(columns: ColumnMeta[], rows: number, chunkRows: number): ImportSummary {
