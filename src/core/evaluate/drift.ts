@@ -22,6 +22,10 @@ export interface DriftReference {
   }[];
 }
 
+/** Evidently's defaults: p-value below which a test says drift, distance from which it does. */
+const P_DRIFT = 0.05;
+const DISTANCE_DRIFT = 0.1;
+
 /** One column's verdict. */
 export interface ColumnDrift {
   column: string;
@@ -101,6 +105,29 @@ export function driftReport(reference: DriftReference, frame: Frame): DriftRepor
       drifted: false,
       note,
     });
+    // Small references: a significance test, drift at p < 0.05. Larger: a distance, drift at ≥ 0.1.
+    const byPValue = (
+      test: 'ks' | 'chi-square',
+      { statistic, pValue }: { statistic: number; pValue: number },
+    ): ColumnDrift => ({
+      column: ref.column,
+      test,
+      statistic,
+      pValue,
+      threshold: P_DRIFT,
+      drifted: pValue < P_DRIFT,
+    });
+    const byDistance = (
+      test: 'wasserstein' | 'jensen-shannon',
+      statistic: number,
+    ): ColumnDrift => ({
+      column: ref.column,
+      test,
+      statistic,
+      pValue: NaN,
+      threshold: DISTANCE_DRIFT,
+      drifted: statistic >= DISTANCE_DRIFT,
+    });
     if (index < 0) return none('column missing from the new data');
     const values = present(frame.columns[index], all);
     if (values.length === 0) return none('no values in the new data');
@@ -108,49 +135,13 @@ export function driftReport(reference: DriftReference, frame: Frame): DriftRepor
       const cur = Float64Array.from(values, Number).filter(Number.isFinite).sort();
       const refValues = Float64Array.from(ref.values!);
       if (cur.length === 0) return none('no numeric values in the new data');
-      if (small) {
-        const { statistic, pValue } = ksTest(refValues, cur);
-        return {
-          column: ref.column,
-          test: 'ks',
-          statistic,
-          pValue,
-          threshold: 0.05,
-          drifted: pValue < 0.05,
-        };
-      }
-      const statistic = wassersteinNormed(refValues, cur);
-      return {
-        column: ref.column,
-        test: 'wasserstein',
-        statistic,
-        pValue: NaN,
-        threshold: 0.1,
-        drifted: statistic >= 0.1,
-      };
+      if (small) return byPValue('ks', ksTest(refValues, cur));
+      return byDistance('wasserstein', wassersteinNormed(refValues, cur));
     }
     const refCounts = new Map(Object.entries(ref.counts!));
     const curCounts = new Map(Object.entries(countsOf(values)));
-    if (small) {
-      const { statistic, pValue } = chiSquareTest(refCounts, curCounts);
-      return {
-        column: ref.column,
-        test: 'chi-square',
-        statistic,
-        pValue,
-        threshold: 0.05,
-        drifted: pValue < 0.05,
-      };
-    }
-    const statistic = jensenShannon(refCounts, curCounts);
-    return {
-      column: ref.column,
-      test: 'jensen-shannon',
-      statistic,
-      pValue: NaN,
-      threshold: 0.1,
-      drifted: statistic >= 0.1,
-    };
+    if (small) return byPValue('chi-square', chiSquareTest(refCounts, curCounts));
+    return byDistance('jensen-shannon', jensenShannon(refCounts, curCounts));
   });
   const tested = columns.filter((c) => c.test !== 'none');
   const drifted = tested.filter((c) => c.drifted);
