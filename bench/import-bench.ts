@@ -22,13 +22,12 @@
  * stdout: human-readable lines, then one JSON object with every figure as the LAST line.
  * Progress goes to stderr. MB = 10^6 bytes. Exit code 1 when a step fails or the row count is off.
  */
+import { serveDist } from './serve-dist';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright';
-import { preview } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { writeGeneratedCsv } from '../test/e2e/fixtures';
 import type { BaselineResult, BenchApi, ImportResult } from './bench-page';
@@ -67,12 +66,8 @@ async function main(): Promise<void> {
   }
   const fileBytes = statSync(csvPath).size;
 
-  const port = await freePort();
-  const server = await preview({
-    root: ROOT,
-    logLevel: 'warn',
-    preview: { port, strictPort: true, open: false },
-  });
+  const server = await serveDist(ROOT);
+  const { port } = server;
   const profile = mkdtempSync(join(DATA_DIR, 'profile-'));
   try {
     log(`serving dist/ at http://localhost:${port}; launching ${CHROMIUM_PATH}`);
@@ -305,19 +300,6 @@ function percentile(values: number[], p: number): number {
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
-
-/** A TCP port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 interface ProcessInfo {
   pid: number;

@@ -3,11 +3,10 @@
  * Debian's headless Chromium (scripts/chromium.ts flags, WebGPU on SwiftShader), imports the CSV
  * through the app's data worker, then trains it with the app's train worker on each backend.
  */
+import { serveDist } from './serve-dist';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright';
-import { preview } from 'vite';
 import type { TrainBackendInfo } from '../src/protocol/train-methods';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import type { BenchApi, ImportResult } from './bench-page';
@@ -40,12 +39,8 @@ export async function benchBrowser(
     throw new Error(`${CHROMIUM_PATH} is missing: run node scripts/ensure-chromium.mjs`);
   if (!existsSync(join(root, 'dist', 'bench.html')))
     throw new Error('dist/bench.html is missing: build first (npm run bench:train does it)');
-  const port = await freePort();
-  const server = await preview({
-    root,
-    logLevel: 'warn',
-    preview: { port, strictPort: true, open: false },
-  });
+  const server = await serveDist(root);
+  const { port } = server;
   mkdirSync(join(root, '.bench-data'), { recursive: true });
   const profile = mkdtempSync(join(root, '.bench-data', 'profile-train-'));
   try {
@@ -122,17 +117,4 @@ async function call<T>(
     [method, arg] as const,
   );
   return result as T;
-}
-
-/** A TCP port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
