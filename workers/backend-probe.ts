@@ -1,21 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import type { BackendReport } from '../src/protocol/compute-methods';
-
-/** Describes the WebGPU adapter; SwiftShader is a software adapter, slower than the CPU here. */
-async function describeWebGpu(): Promise<{ detail: string; software: boolean } | null> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  if (!gpu) return null;
-  const adapter = (await gpu.requestAdapter()) as {
-    info?: { vendor?: string; architecture?: string; description?: string };
-  } | null;
-  if (!adapter) return null;
-  const info = adapter.info ?? {};
-  const detail =
-    [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') ||
-    'unknown adapter';
-  return { detail, software: /swiftshader|llvmpipe|software/i.test(detail) };
-}
+import { webGpuAdapter } from './webgpu-adapter';
 
 /** Times one backend on a small matMul: median of 5 runs after a warm-up. */
 async function timeMatMul(): Promise<number> {
@@ -49,7 +35,7 @@ export async function probeBackends(): Promise<{ chosen: string; backends: Backe
     };
     try {
       if (name === 'webgpu') {
-        const adapter = await describeWebGpu();
+        const adapter = await webGpuAdapter();
         if (!adapter) throw new Error('no WebGPU adapter');
         Object.assign(report, adapter);
       }

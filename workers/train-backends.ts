@@ -12,6 +12,7 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 import { buildModel, type ModelSpec } from '../src/core/train/model-spec';
 import type { Task } from '../src/core/train/target';
 import type { TrainBackendInfo } from '../src/protocol/train-methods';
+import { webGpuAdapter } from './webgpu-adapter';
 
 // Same-origin binaries emitted by Vite (precached with the app); no CDN fetch.
 setWasmPaths({
@@ -28,20 +29,6 @@ export type BackendName = TrainBackendInfo['name'];
 
 /** Fallback order after a failure (device loss): the next one that starts. */
 export const ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
-
-type Gpu = { requestAdapter(): Promise<{ info?: Record<string, string | undefined> } | null> };
-
-async function webGpuAdapter(): Promise<{ detail: string; software: boolean } | null> {
-  const gpu = (navigator as unknown as { gpu?: Gpu }).gpu;
-  if (!gpu) return null;
-  const adapter = await gpu.requestAdapter();
-  if (!adapter) return null;
-  const info = adapter.info ?? {};
-  const detail =
-    [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') ||
-    'unknown adapter';
-  return { detail, software: /swiftshader|llvmpipe|software/i.test(detail) };
-}
 
 /** Switches to `name`; false when it does not start here. */
 export async function useBackend(name: BackendName): Promise<boolean> {
