@@ -28,6 +28,8 @@ export interface CellEvidence {
   shift: number;
   /** False where the dirty value is empty or unparsable, or no repair is suggested: `shift` is then the typical one. */
   measured: boolean;
+  /** Estimated validation-accuracy gain of the repair (fraction), where a counterfactual measured it. */
+  accuracyGain?: number;
   finding: Finding;
 }
 

@@ -3,6 +3,7 @@
  * sentence saying why. Rows without evidence follow, most harmful KNN-Shapley value first, so the
  * order covers every row and still means something past the flagged ones.
  */
+import type { Operation } from '../clean/operations';
 import type { CellEvidence } from './cell-signal';
 import type { LabelEvidence } from './label-signal';
 
@@ -19,59 +20,112 @@ export interface RowSignals {
   given: Int32Array;
   k: number;
   columnNames: string[];
+  /** Index of the target column (relabel suggestions name it). */
+  target: number;
 }
+
+/** Which signal decided a row's place. */
+export type RankKind = 'missing-target' | 'label' | 'cell' | 'none';
 
 /** One line of the ranking. */
 export interface RankedRow {
   row: number;
   score: number;
   reason: string;
+  kind: RankKind;
+  /**
+   * Estimated validation-accuracy gain of the suggested fix, as a fraction (0.004 = 0.4 points);
+   * 0 where no estimate in accuracy units exists.
+   */
+  gain: number;
+  /** Column the evidence is about (the target for label evidence), or null. */
+  column: number | null;
+  /** The suggested repair, or null. */
+  suggestion: Operation | null;
+  /** The row's KNN-Shapley value (0 where it could not be valued): ties break on it. */
+  value: number;
 }
 
 // Relabel gains (in Shapley-value units) below this are rounding noise, not evidence.
 const MIN_GAIN = 1e-9;
 
-/** Orders every row, most valuable fix first. */
-export function combineSignals(s: RowSignals): RankedRow[] {
-  const n = s.values.length;
+/**
+ * The scale relabel gains are divided by: a high quantile of them, so the top label fixes compare
+ * with cell fixes (whose gain is already 0..1).
+ */
+export function labelGainScale(s: RowSignals): number {
   const gains = s.labels
     .map((l) => l?.gain ?? 0)
     .filter((g) => g > MIN_GAIN)
     .sort((a, b) => a - b);
-  // Relabel gains are scaled by a high quantile so the top label fixes compare with cell fixes.
-  const gainRef = gains.length ? gains[Math.floor(0.95 * (gains.length - 1))] : 1;
-  const rows: (RankedRow & { value: number })[] = [];
-  for (let r = 0; r < n; r++) {
-    const value = Number.isNaN(s.values[r]) ? 0 : s.values[r];
-    if (s.missingTarget[r]) {
-      rows.push({
-        row: r,
-        value,
-        score: 1,
-        reason: 'the target is empty: the row cannot teach anything until it is labelled',
-      });
-      continue;
-    }
-    let score = 0;
-    let reason = `no detector flag, and its label agrees with the validation rows around it; KNN-Shapley value ${fmtValue(value)}`;
-    const l = s.labels[r];
-    if (l && l.gain > MIN_GAIN) {
-      score = l.pWrong * Math.min(1, l.gain / gainRef);
-      reason = labelReason(s, r, l);
-    }
-    const c = s.cells[r];
-    if (c && c.pWrong * c.gain > score) {
-      score = c.pWrong * c.gain;
-      const column = c.finding.column === null ? '' : s.columnNames[c.finding.column];
-      const moves = c.measured
-        ? `repairing ${column} moves it by ${fmtShift(c.shift)} interquartile ranges`
-        : `the true ${column} is unknown; a repair typically moves it by about one interquartile range`;
-      reason = `${c.finding.reason.replace(/\.$/, '')}; ${moves} (estimated impact ${c.gain.toFixed(2)})`;
-    }
-    rows.push({ row: r, value, score, reason });
+  return gains.length ? gains[Math.floor(0.95 * (gains.length - 1))] : 1;
+}
+
+/** Scores row `r` from its signals; `gainScale` comes from labelGainScale. */
+export function scoreRow(s: RowSignals, r: number, gainScale: number): RankedRow {
+  const value = Number.isNaN(s.values[r]) ? 0 : s.values[r];
+  if (s.missingTarget[r])
+    return {
+      row: r,
+      value,
+      score: 1,
+      kind: 'missing-target',
+      gain: 0,
+      column: s.target,
+      suggestion: null,
+      reason: 'the target is empty: the row cannot teach anything until it is labelled',
+    };
+  let best: RankedRow = {
+    row: r,
+    value,
+    score: 0,
+    kind: 'none',
+    gain: 0,
+    column: null,
+    suggestion: null,
+    reason: `no detector flag, and its label agrees with the validation rows around it; KNN-Shapley value ${fmtValue(value)}`,
+  };
+  const l = s.labels[r];
+  if (l && l.gain > MIN_GAIN)
+    best = {
+      ...best,
+      score: l.pWrong * Math.min(1, l.gain / gainScale),
+      kind: 'label',
+      gain: l.gain,
+      column: s.target,
+      suggestion: { kind: 'relabel', row: r, column: s.target, value: s.classes[l.suggested] },
+      reason: labelReason(s, r, l),
+    };
+  const c = s.cells[r];
+  if (c && c.pWrong * c.gain > best.score) {
+    const column = c.finding.column === null ? '' : s.columnNames[c.finding.column];
+    const moves = c.measured
+      ? `repairing ${column} moves it by ${fmtShift(c.shift)} interquartile ranges`
+      : `the true ${column} is unknown; a repair typically moves it by about one interquartile range`;
+    best = {
+      ...best,
+      score: c.pWrong * c.gain,
+      kind: 'cell',
+      gain: c.accuracyGain ?? 0,
+      column: c.finding.column,
+      suggestion: c.finding.suggestion,
+      reason: `${c.finding.reason.replace(/\.$/, '')}; ${moves} (estimated impact ${c.gain.toFixed(2)})`,
+    };
   }
-  rows.sort((a, b) => b.score - a.score || a.value - b.value || a.row - b.row);
-  return rows.map(({ row, score, reason }) => ({ row, score, reason }));
+  return best;
+}
+
+/** Most valuable fix first; ties go to the most harmful KNN-Shapley value, then the row. */
+export function compareRanked(a: RankedRow, b: RankedRow): number {
+  return b.score - a.score || a.value - b.value || a.row - b.row;
+}
+
+/** Orders every row, most valuable fix first. */
+export function combineSignals(s: RowSignals): RankedRow[] {
+  const scale = labelGainScale(s);
+  const rows: RankedRow[] = [];
+  for (let r = 0; r < s.values.length; r++) rows.push(scoreRow(s, r, scale));
+  return rows.sort(compareRanked);
 }
 
 function labelReason(s: RowSignals, r: number, l: LabelEvidence): string {

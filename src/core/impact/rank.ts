@@ -13,7 +13,7 @@ import type { Detector } from '../detect/types';
 import { CleanroomError } from '../errors';
 import type { Frame } from '../table/frame';
 import { cellEvidence } from './cell-signal';
-import { combineSignals, type RankedRow } from './combine';
+import { combineSignals, type RankedRow, type RowSignals } from './combine';
 import { buildImpactData, pickRows, type ImpactData } from './features';
 import { holdoutSplit, pick, rowsWhere } from './holdout';
 import { knnShapley, type ShapleyResult } from './knn-shapley';
@@ -44,6 +44,12 @@ export interface RankResult {
   rows: RankedRow[];
   /** Warnings and choices worth saying (held-out split, dropped validation rows, ...). */
   notes: string[];
+  /** The per-row signals the order came from (an incremental re-rank rescores from them). */
+  signals: RowSignals;
+  /** Both splits as encoded for the neighbour signals (evidence: nearest rows, classes). */
+  data: ImpactData;
+  /** The KNN-Shapley detail over the whole training split. */
+  shapley: ShapleyResult;
 }
 
 /** Ranks the rows of `train` for target `target`, against `val` when given. */
@@ -141,7 +147,7 @@ export async function rankRows(
     );
   else if (flagged === train.rows)
     notes.push('Every row has a flagged cell; the estimated impact of each repair sets the order.');
-  const rows = combineSignals({
+  const signals: RowSignals = {
     values: global.values,
     labels: labelEvidence(global, data.trainLabels, C),
     cells,
@@ -150,8 +156,9 @@ export async function rankRows(
     given: data.trainLabels,
     k: global.k,
     columnNames: train.columns.map((c) => c.meta.name),
-  });
-  return { rows, notes };
+    target: data.target,
+  };
+  return { rows: combineSignals(signals), notes, signals, data, shapley: global };
 }
 
 async function valuePart(

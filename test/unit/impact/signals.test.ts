@@ -85,6 +85,7 @@ describe('combineSignals', () => {
     given: Int32Array.from([0, 0, 1, 1]),
     k: 10,
     columnNames: ['x', 'y'],
+    target: 1,
   };
 
   it('orders rows without evidence by Shapley value, most harmful first', () => {
