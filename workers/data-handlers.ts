@@ -6,7 +6,13 @@ import { withTransfer } from '../src/protocol/rpc';
 import { deleteDataset, getDataset, listDatasets } from '../src/storage/datasets-repo';
 import type { CleanroomDb } from '../src/storage/db';
 import { beginImport } from '../src/storage/import-session';
-import { appendOperation, listOperations } from '../src/storage/ops-repo';
+import {
+  cleanedCsvBlob,
+  danfoScriptText,
+  recipeText,
+  replayRecipeText,
+} from '../src/storage/cleaning-export';
+import { appendOperation, listOperations, redo, undo } from '../src/storage/ops-repo';
 import { readRows } from '../src/storage/version-reader';
 import { blobBytes } from './file-bytes';
 
@@ -48,23 +54,10 @@ export function createDataHandlers(
       });
     },
     listDatasets: () => listDatasets(db),
-    async getDataset({ id }) {
-      const meta = await getDataset(db, id);
-      if (!meta)
-        throw new CleanroomError(
-          'not-found',
-          'This dataset no longer exists; it may have been deleted in another tab.',
-        );
-      return meta;
-    },
+    getDataset: ({ id }) => readyDataset(db, id),
     deleteDataset: ({ id }) => deleteDataset(db, id),
     async readRows({ id, start, count, columns }) {
-      const meta = await getDataset(db, id);
-      if (!meta)
-        throw new CleanroomError(
-          'not-found',
-          'This dataset no longer exists; it may have been deleted in another tab.',
-        );
+      const meta = await readyDataset(db, id);
       const page = await readRows(db, meta, start, count, columns);
       page.cells = page.cells.map((column) => column.map(truncate));
       return withTransfer(page, [
@@ -74,5 +67,22 @@ export function createDataHandlers(
     },
     appendOperation: ({ id, op }) => appendOperation(db, id, op),
     listOperations: ({ id }) => listOperations(db, id),
+    undo: ({ id }) => undo(db, id),
+    redo: ({ id }) => redo(db, id),
+    exportCleanedCsv: async ({ id }) => cleanedCsvBlob(db, await readyDataset(db, id)),
+    exportRecipe: async ({ id }) => recipeText(db, await readyDataset(db, id)),
+    exportDanfoScript: async ({ id }) => danfoScriptText(db, await readyDataset(db, id)),
+    replayRecipe: async ({ id, recipe }) =>
+      replayRecipeText(db, await readyDataset(db, id), recipe),
   };
+}
+
+async function readyDataset(db: CleanroomDb, id: string) {
+  const meta = await getDataset(db, id);
+  if (!meta)
+    throw new CleanroomError(
+      'not-found',
+      'This dataset no longer exists; it may have been deleted in another tab.',
+    );
+  return meta;
 }

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'quota-exceeded'
   | 'not-found'
   | 'invalid-operation'
+  | 'invalid-recipe'
   | 'worker-crashed'
   | 'internal';
 

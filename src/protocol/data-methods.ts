@@ -1,4 +1,5 @@
 import type { LoggedOperation, Operation } from '../core/clean/operations';
+import type { ReplayReport } from '../core/recipe/replay';
 import type { ImportProgress } from '../core/table/import-csv';
 import type { DatasetMeta } from '../core/table/types';
 
@@ -38,4 +39,15 @@ export type DataMethods = {
     progress: never;
   };
   listOperations: { params: { id: string }; result: LoggedOperation[]; progress: never };
+  /** Undo / Redo planned from the log and appended atomically; null when there is nothing to do. */
+  undo: { params: { id: string }; result: LoggedOperation | null; progress: never };
+  redo: { params: { id: string }; result: LoggedOperation | null; progress: never };
+  /** The current version as RFC 4180 CSV (excluded rows left out, formulas guarded). */
+  exportCleanedCsv: { params: { id: string }; result: Blob; progress: never };
+  /** The recipe (JSON text) of the active operations. */
+  exportRecipe: { params: { id: string }; result: string; progress: never };
+  /** The column steps as a runnable danfojs script (text). */
+  exportDanfoScript: { params: { id: string }; result: string; progress: never };
+  /** Replays recipe JSON text: appends what applies in one transaction, reports every step. */
+  replayRecipe: { params: { id: string; recipe: string }; result: ReplayReport; progress: never };
 };

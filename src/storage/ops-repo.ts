@@ -24,6 +24,25 @@ export function appendOperation(
   });
 }
 
+/**
+ * Appends `ops` in order in one transaction (a replayed recipe): all are validated and stored,
+ * or none is. Returns them with their seqs.
+ */
+export function appendOperations(
+  db: CleanroomDb,
+  datasetId: string,
+  ops: readonly Operation[],
+): Promise<LoggedOperation[]> {
+  return db.transaction('rw', db.ops, db.datasets, async () => {
+    const meta = await readyMeta(db, datasetId);
+    const last = await opsOf(db, datasetId).last();
+    const logged: LoggedOperation[] = [];
+    for (const op of ops)
+      logged.push(await insert(db, meta, (last?.seq ?? 0) + logged.length + 1, op));
+    return logged;
+  });
+}
+
 /** The whole log of a dataset, in seq order. */
 export function listOperations(db: CleanroomDb, datasetId: string): Promise<LoggedOperation[]> {
   return opsOf(db, datasetId).toArray();

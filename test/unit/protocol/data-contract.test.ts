@@ -1,33 +1,6 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createClient, type Client } from '../../../src/protocol/client';
-import type { DataMethods } from '../../../src/protocol/data-methods';
-import { createInProcessClient } from '../../../src/protocol/in-process';
-import { CleanroomDb } from '../../../src/storage/db';
-import { createDataHandlers, type LockRunner } from '../../../workers/data-handlers';
-import { channelEndpoint } from './channel-endpoint';
+import { csvFile as csv, dataTransports as transports } from './data-transports';
 
-const noLock: LockRunner = (_name, task) => task();
-
-/** The same suite runs against the in-process API and the message-passing (worker-style) API. */
-const transports: Array<[string, () => Client<DataMethods>]> = [
-  ['in-process', () => createInProcessClient(handlersOnFreshDb())],
-  [
-    'message-passing',
-    () =>
-      createClient<DataMethods>(() =>
-        channelEndpoint(handlersOnFreshDb(), { spawned: 0, terminated: 0 }),
-      ),
-  ],
-];
-
-function handlersOnFreshDb() {
-  const db = new CleanroomDb({ name: 'contract', indexedDB: new IDBFactory(), IDBKeyRange });
-  return createDataHandlers(db, noLock, (id) => `import:${id}`);
-}
-
-const csv = (text: string, name = 'people.csv') => new File([text], name, { type: 'text/csv' });
 /** 30 people: ages are integers but for one missing and one unparsable cell. */
 const PEOPLE = `name,age,city\nAda,36,London\nGrace,,New York\nLinus,abc,Helsinki\n${Array.from(
   { length: 27 },

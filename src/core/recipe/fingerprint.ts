@@ -1,0 +1,60 @@
+/**
+ * Row fingerprints: a 64-bit hash of a row's original (source) cell texts, so a recipe's row
+ * fixes find "the same row" in another file whatever its position. Pure JS (two 32-bit lanes in
+ * the style of cyrb53, extended to 64 bits), no crypto API: core runs everywhere. Each cell is
+ * fed as its length (0 for missing, length + 1 otherwise) followed by its UTF-16 code units, so
+ * ["a,b"] and ["a", "b"], or "" and missing, never feed the same sequence.
+ */
+import { formatValue } from '../table/parse-value';
+import type { Frame, FrameColumn } from '../table/frame';
+
+/** Text of one frame cell as the table shows it: null when missing, raw text when unparsed. */
+export function frameCellText(column: FrameColumn, row: number): string | null {
+  const invalid = column.invalid.get(row);
+  if (invalid !== undefined) return invalid;
+  if (column.kind === 'string') return column.values[row];
+  const value = column.values[row];
+  return value === value ? formatValue(value, column.meta.type) : null;
+}
+
+/** 16 hex digits identifying `cells` (in this order). */
+export function fingerprintCells(cells: readonly (string | null)[]): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const feed = (unit: number) => {
+    h1 = Math.imul(h1 ^ unit, 2654435761);
+    h2 = Math.imul(h2 ^ unit, 1597334677);
+  };
+  for (const cell of cells) {
+    feed(cell === null ? 0 : cell.length + 1);
+    if (cell === null) continue;
+    for (let i = 0; i < cell.length; i++) feed(cell.charCodeAt(i));
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return hex(h2) + hex(h1);
+}
+
+/** Fingerprint of `row` over `columns` (frame column indexes, in the order given). */
+export function rowFingerprint(frame: Frame, columns: readonly number[], row: number): string {
+  return fingerprintCells(columns.map((c) => frameCellText(frame.columns[c], row)));
+}
+
+/** Fingerprint → rows having it (ascending), over every row of `frame`. */
+export function fingerprintIndex(frame: Frame, columns: readonly number[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  const cells = new Array<string | null>(columns.length);
+  for (let row = 0; row < frame.rows; row++) {
+    for (let i = 0; i < columns.length; i++)
+      cells[i] = frameCellText(frame.columns[columns[i]], row);
+    const key = fingerprintCells(cells);
+    const rows = index.get(key);
+    if (rows) rows.push(row);
+    else index.set(key, [row]);
+  }
+  return index;
+}
+
+function hex(n: number): string {
+  return (n >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,102 @@
+/**
+ * A recipe: the active operations of a dataset written so they replay on another file with the
+ * same schema. Column transforms are keyed by column name; row fixes by the fingerprint of the
+ * row's original (source) values, with the source row kept for people reading the file.
+ */
+import { activeOperations } from '../clean/active-operations';
+import type { ColumnTransform, LoggedOperation } from '../clean/operations';
+import type { Frame } from '../table/frame';
+import type { ColumnMeta, ColumnType } from '../table/types';
+import { rowFingerprint } from './fingerprint';
+
+/** The one recipe format this code writes and reads. */
+export const RECIPE_FORMAT = 'cleanroom-recipe';
+export const RECIPE_VERSION = 1;
+
+/** A row fix's address: the fingerprint, and the 0-based row it had in the source (informative). */
+interface RowKey {
+  fingerprint: string;
+  sourceRow: number;
+}
+
+/** One step of a recipe, in the order the operations were made. */
+export type RecipeStep =
+  | { kind: 'column-transform'; column: string; transform: ColumnTransform }
+  | ({ kind: 'set-cell'; column: string; value: string | null } & RowKey)
+  | ({ kind: 'relabel'; column: string; value: string } & RowKey)
+  | ({ kind: 'exclude-row' } & RowKey)
+  | ({ kind: 'mark-reviewed' } & RowKey);
+
+/** The JSON document. */
+export interface Recipe {
+  format: typeof RECIPE_FORMAT;
+  version: typeof RECIPE_VERSION;
+  /** The dataset the recipe was made from. */
+  source: { name: string; fileName: string; rows: number };
+  schema: Array<{ name: string; type: ColumnType }>;
+  /** How row fingerprints were computed: over these columns' source texts, in this order. */
+  fingerprint: { algorithm: 'cyrb64-length-prefixed'; columns: string[] };
+  steps: RecipeStep[];
+}
+
+/** What buildRecipe needs to know about the dataset. */
+export interface RecipeSource {
+  name: string;
+  fileName: string;
+  columns: readonly ColumnMeta[];
+}
+
+/** The recipe of `log`'s active operations; `sourceFrame` is the dataset's source (no ops). */
+export function buildRecipe(
+  source: RecipeSource,
+  log: readonly LoggedOperation[],
+  sourceFrame: Frame,
+): Recipe {
+  const columnNames = source.columns.map((c) => c.name);
+  const allColumns = source.columns.map((_, i) => i);
+  const rowKey = (row: number): RowKey => ({
+    fingerprint: rowFingerprint(sourceFrame, allColumns, row),
+    sourceRow: row,
+  });
+  const steps: RecipeStep[] = [];
+  for (const { op } of activeOperations(log)) {
+    switch (op.kind) {
+      case 'column-transform':
+        steps.push({ kind: op.kind, column: columnNames[op.column], transform: op.transform });
+        break;
+      case 'set-cell':
+        steps.push({
+          kind: op.kind,
+          column: columnNames[op.column],
+          value: op.value,
+          ...rowKey(op.row),
+        });
+        break;
+      case 'relabel':
+        steps.push({
+          kind: op.kind,
+          column: columnNames[op.column],
+          value: op.value,
+          ...rowKey(op.row),
+        });
+        break;
+      case 'exclude-row':
+      case 'mark-reviewed':
+        steps.push({ kind: op.kind, ...rowKey(op.row) });
+        break;
+    }
+  }
+  return {
+    format: RECIPE_FORMAT,
+    version: RECIPE_VERSION,
+    source: { name: source.name, fileName: source.fileName, rows: sourceFrame.rows },
+    schema: source.columns.map((c) => ({ name: c.name, type: c.type })),
+    fingerprint: { algorithm: 'cyrb64-length-prefixed', columns: columnNames },
+    steps,
+  };
+}
+
+/** The recipe as the JSON text a user downloads. */
+export function recipeJson(recipe: Recipe): string {
+  return `${JSON.stringify(recipe, null, 2)}\n`;
+}

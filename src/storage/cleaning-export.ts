@@ -1,0 +1,82 @@
+/**
+ * What leaves a dataset after cleaning: the cleaned CSV (read chunk by chunk), the recipe, the
+ * danfojs script, and replaying someone's recipe onto this dataset. The source stays untouched:
+ * everything here reads it, and a replay only appends to the operation log.
+ */
+import { indexOperations, type OperationIndex } from '../core/clean/op-index';
+import { rowFlags } from '../core/clean/row-flags';
+import { cleanedCsvPieces, type VersionBand } from '../core/export/cleaned-csv';
+import { danfoScript } from '../core/export/danfo-script';
+import { parseRecipe } from '../core/recipe/parse-recipe';
+import { buildRecipe, recipeJson, type Recipe } from '../core/recipe/recipe';
+import { replayRecipe, type ReplayReport } from '../core/recipe/replay';
+import type { DatasetMeta } from '../core/table/types';
+import type { CleanroomDb } from './db';
+import { appendOperations, listOperations } from './ops-repo';
+import { readFrame } from './read-frame';
+import { readVersionColumnChunk } from './version-reader';
+
+/** The current version as CSV pieces (see core/export/cleaned-csv.ts for the rules). */
+export async function* cleanedCsvOf(db: CleanroomDb, meta: DatasetMeta): AsyncGenerator<string> {
+  const index = indexOperations(await listOperations(db, meta.id));
+  yield* cleanedCsvPieces(meta.columns, versionBands(db, meta, index));
+}
+
+/** The current version as a CSV Blob (text/csv), assembled from pieces, never one string. */
+export async function cleanedCsvBlob(db: CleanroomDb, meta: DatasetMeta): Promise<Blob> {
+  const parts: string[] = [];
+  for await (const piece of cleanedCsvOf(db, meta)) parts.push(piece);
+  return new Blob(parts, { type: 'text/csv' });
+}
+
+/** The recipe of the dataset's active operations. */
+export async function recipeOf(db: CleanroomDb, meta: DatasetMeta): Promise<Recipe> {
+  const log = await listOperations(db, meta.id);
+  const rowOps = log.some((e) => e.op.kind !== 'column-transform' && e.op.kind !== 'revert');
+  // Fingerprints need the source rows; a recipe of column steps only does not read the data.
+  const source = rowOps ? await readFrame(db, meta, undefined, []) : emptyFrame(meta);
+  return buildRecipe(meta, log, source);
+}
+
+/** The recipe as JSON text. */
+export async function recipeText(db: CleanroomDb, meta: DatasetMeta): Promise<string> {
+  return recipeJson(await recipeOf(db, meta));
+}
+
+/** The danfojs script of the dataset's column steps. */
+export async function danfoScriptText(db: CleanroomDb, meta: DatasetMeta): Promise<string> {
+  return danfoScript(await recipeOf(db, meta));
+}
+
+/** Parses `text`, appends what applies to the log in one transaction, and reports. */
+export async function replayRecipeText(
+  db: CleanroomDb,
+  meta: DatasetMeta,
+  text: string,
+): Promise<ReplayReport> {
+  const recipe = parseRecipe(text);
+  const sourceFrame = await readFrame(db, meta, undefined, []);
+  const { ops, report } = replayRecipe(recipe, { ...meta, sourceFrame });
+  if (ops.length > 0) await appendOperations(db, meta.id, ops);
+  return report;
+}
+
+async function* versionBands(
+  db: CleanroomDb,
+  meta: DatasetMeta,
+  index: OperationIndex,
+): AsyncGenerator<VersionBand> {
+  for (let chunk = 0; chunk < meta.chunkCount; chunk++) {
+    const chunks = [];
+    for (const column of meta.columns) {
+      chunks.push(await readVersionColumnChunk(db, meta, column.index, chunk, index));
+    }
+    const rows = chunks[0]?.rows ?? 0;
+    const excluded = rowFlags(index, chunk * meta.chunkRows, rows).excluded;
+    yield { chunks, excluded };
+  }
+}
+
+function emptyFrame(meta: DatasetMeta) {
+  return { rows: meta.rows, columns: [], excluded: new Uint8Array(0) };
+}
