@@ -1,0 +1,254 @@
+/**
+ * A ranking that follows the user's fixes: each logged operation updates the signals of the rows
+ * it touches, only those rows are rescored (scoreRow), and the order is mended around them
+ * instead of sorted again. A row's state is always derived from the original signals plus the
+ * operations active now, so a revert, undo or redo simply restores what the row was.
+ */
+import { activeSeqs } from '../clean/active-operations';
+import type { LoggedOperation } from '../clean/operations';
+import type { CellEvidence } from './cell-signal';
+import {
+  compareRanked,
+  labelGainScale,
+  scoreRow,
+  type RankedRow,
+  type RowSignals,
+} from './combine';
+import { cleaningCurve, type Curve } from './curve';
+import type { ShapleyResult } from './knn-shapley';
+import { labelEvidence } from './label-signal';
+import { fixOrder } from './rank-state-order';
+import { RowOps } from './rank-state-ops';
+
+/** Where a row stands after the operations logged on it since ranking. */
+export type RowStatus = 'open' | 'fixed' | 'relabelled' | 'excluded' | 'ok' | 'skipped';
+
+/** Handled-row counts and the gain still open. */
+export interface RankCounters {
+  reviewed: number;
+  fixed: number;
+  relabelled: number;
+  excluded: number;
+  ok: number;
+  skipped: number;
+  gainLeft: number;
+}
+
+/** What one update did. */
+export interface RankUpdate {
+  counters: RankCounters;
+  curve: Curve;
+  moved: number;
+  ms: number;
+}
+
+export interface RankStateOptions {
+  /** Sequence of the last operation already in the ranked version (later ones are news). */
+  baseSeq?: number;
+  /** The Shapley detail: lets a relabel to another class recompute the row's label evidence. */
+  shapley?: ShapleyResult | null;
+  /** Accuracy of the reference before any fix (the curve's start). */
+  start?: number;
+  /** Rows excluded before ranking: never in the open queue, never counted. */
+  excluded?: Uint8Array | null;
+  /** pWrong factor per false alarm of a detector on a column, for the other rows it flagged. */
+  falseAlarmFactor?: number;
+}
+
+/** The core's lib declares no timers; workers and Node both have performance.now. */
+const host = globalThis as unknown as { performance?: { now(): number } };
+const now = () => host.performance?.now() ?? Date.now();
+
+/** Multiplies pWrong of the same detector's other flags on a column, per row marked OK. */
+export const FALSE_ALARM_FACTOR = 0.7;
+
+export class RankState {
+  readonly signals: RowSignals;
+  /** Label gains are scaled as at ranking time, so old and new scores stay comparable. */
+  readonly scale: number;
+  private readonly originalLabels: RowSignals['labels'];
+  private readonly originalCells: RowSignals['cells'];
+  private readonly originalGiven: Int32Array;
+  private readonly originalMissing: boolean[];
+  private readonly ranked: RankedRow[];
+  /** Every row, best first. */
+  readonly order: Int32Array;
+  readonly status: RowStatus[];
+  /** Gain already won by the fix made on the row (accuracy fraction). */
+  private readonly realised: Float64Array;
+  private readonly ops: RowOps;
+  private readonly skipped = new Set<number>();
+  private readonly start: number;
+  private readonly preExcluded: Uint8Array | null;
+  private readonly shapley: ShapleyResult | null;
+  private readonly factor: number;
+  private lastSeq: number;
+
+  constructor(signals: RowSignals, options: RankStateOptions = {}) {
+    const n = signals.values.length;
+    this.signals = {
+      ...signals,
+      labels: [...signals.labels],
+      cells: [...signals.cells],
+      given: signals.given.slice(),
+      missingTarget: [...signals.missingTarget],
+    };
+    this.originalLabels = signals.labels;
+    this.originalCells = signals.cells;
+    this.originalGiven = signals.given;
+    this.originalMissing = signals.missingTarget;
+    this.scale = labelGainScale(signals);
+    this.ranked = Array.from({ length: n }, (_, r) => scoreRow(this.signals, r, this.scale));
+    this.order = Int32Array.from(this.ranked.slice().sort(compareRanked), (x) => x.row);
+    this.preExcluded = options.excluded ?? null;
+    this.status = Array.from({ length: n }, (_, r) =>
+      this.preExcluded?.[r] ? 'excluded' : 'open',
+    );
+    this.realised = new Float64Array(n);
+    this.ops = new RowOps(signals.cells);
+    this.start = options.start ?? 0;
+    this.shapley = options.shapley ?? null;
+    this.factor = options.falseAlarmFactor ?? FALSE_ALARM_FACTOR;
+    this.lastSeq = options.baseSeq ?? 0;
+  }
+
+  /** Row `r`'s current line of the ranking. */
+  item(r: number): RankedRow {
+    return this.ranked[r];
+  }
+
+  /** Takes in operations logged since the last call (older or repeated ones are ignored). */
+  noteOperations(logged: readonly LoggedOperation[], skipped: readonly number[] = []): RankUpdate {
+    const started = now();
+    const fresh = logged.filter((e) => e.seq > this.lastSeq).sort((a, b) => a.seq - b.seq);
+    const touched = new Set<number>();
+    for (const r of skipped) {
+      if (r < 0 || r >= this.ranked.length) continue;
+      this.skipped.add(r);
+      touched.add(r);
+    }
+    if (fresh.length) {
+      this.lastSeq = fresh[fresh.length - 1].seq;
+      const active = activeSeqs([...this.ops.log, ...fresh]);
+      for (const r of this.ops.note(fresh, active)) touched.add(r);
+    }
+    const changed: number[] = [];
+    for (const r of touched) {
+      const before = this.ranked[r];
+      this.refreshRow(r);
+      const after = this.ranked[r];
+      if (before.score !== after.score || before.value !== after.value) changed.push(r);
+    }
+    const moved = fixOrder(this.order, changed, (a, b) =>
+      compareRanked(this.ranked[a], this.ranked[b]),
+    );
+    return {
+      counters: this.counters(),
+      curve: this.curve(),
+      moved,
+      ms: now() - started,
+    };
+  }
+
+  counters(): RankCounters {
+    const c: RankCounters = {
+      reviewed: 0,
+      fixed: 0,
+      relabelled: 0,
+      excluded: 0,
+      ok: 0,
+      skipped: 0,
+      gainLeft: 0,
+    };
+    this.status.forEach((s, r) => {
+      if (s === 'open') c.gainLeft += this.ranked[r].gain;
+      else if (!this.preExcluded?.[r]) {
+        c.reviewed++;
+        c[s]++;
+      }
+    });
+    return c;
+  }
+
+  /** Accuracy now (start + gains won), then our order over the open rows against a random one. */
+  curve(): Curve {
+    let now = this.start;
+    for (const g of this.realised) now += g;
+    const gains: number[] = [];
+    for (const r of this.order) if (this.status[r] === 'open') gains.push(this.ranked[r].gain);
+    return cleaningCurve(now, gains);
+  }
+
+  /** Recomputes row `r`'s signals, status and score from the original and its active ops. */
+  private refreshRow(r: number): void {
+    const s = this.signals;
+    const mine = this.ops.rowOps(r);
+    let status: RowStatus = this.skipped.has(r) ? 'skipped' : 'open';
+    let label = this.originalGiven[r];
+    let relabelled = false;
+    let excluded = false;
+    const fixedColumns = new Set<number>();
+    let ok = false;
+    for (const { op } of mine) {
+      if (op.kind === 'relabel') {
+        // A class the ranking never saw has no evidence either way (code -1).
+        label = s.classes.indexOf(op.value);
+        relabelled = true;
+      } else if (op.kind === 'set-cell') fixedColumns.add(op.column);
+      else if (op.kind === 'exclude-row') excluded = true;
+      else if (op.kind === 'mark-reviewed') ok = true;
+    }
+    if (ok) status = 'ok';
+    if (fixedColumns.size) status = 'fixed';
+    if (relabelled) status = 'relabelled';
+    if (excluded || this.preExcluded?.[r]) status = 'excluded';
+    this.status[r] = status;
+    s.given[r] = label;
+    // A relabelled row has a target now, whatever its class.
+    s.missingTarget[r] = relabelled ? false : this.originalMissing[r];
+    s.labels[r] = relabelled ? this.relabelledEvidence(r, label) : this.originalLabels[r];
+    s.cells[r] = this.currentCell(r, fixedColumns);
+    this.realised[r] = this.realisedGain(r, status, label, fixedColumns);
+    this.ranked[r] = scoreRow(s, r, this.scale);
+  }
+
+  /** Label evidence after a relabel: none when it took the suggestion, else read off Shapley. */
+  private relabelledEvidence(r: number, label: number) {
+    const original = this.originalLabels[r];
+    if (label < 0 || (original && original.suggested === label) || !this.shapley) return null;
+    const C = this.signals.classes.length;
+    const one: ShapleyResult = {
+      ...this.shapley,
+      affinity: this.shapley.affinity.subarray(r * C, (r + 1) * C),
+      votes: this.shapley.votes.subarray(r * C, (r + 1) * C),
+    };
+    return labelEvidence(one, Int32Array.of(label), C)[0];
+  }
+
+  private currentCell(r: number, fixedColumns: Set<number>): CellEvidence | null {
+    const cell = this.originalCells[r];
+    if (!cell) return null;
+    const column = cell.finding.column;
+    if (column !== null && fixedColumns.has(column)) return null;
+    if (this.ops.transformed(cell)) return null;
+    const alarms = this.ops.falseAlarms(cell, r);
+    return alarms ? { ...cell, pWrong: cell.pWrong * this.factor ** alarms } : cell;
+  }
+
+  private realisedGain(r: number, status: RowStatus, label: number, fixed: Set<number>): number {
+    const original = this.originalGiven[r];
+    if (status === 'relabelled' && label >= 0 && original >= 0 && this.shapley) {
+      const C = this.signals.classes.length;
+      return this.shapley.affinity[r * C + label] - this.shapley.affinity[r * C + original];
+    }
+    const evidence = this.originalLabels[r];
+    if (status === 'relabelled') return evidence?.suggested === label ? evidence.gain : 0;
+    const cell = this.originalCells[r];
+    if (status === 'fixed' && cell?.finding.column != null && fixed.has(cell.finding.column))
+      return cell.accuracyGain ?? 0;
+    // Dropping a row whose value is negative removes the harm it does (efficiency: U moves by −v).
+    if (status === 'excluded' && !this.preExcluded?.[r])
+      return Math.max(0, -(Number.isNaN(this.signals.values[r]) ? 0 : this.signals.values[r]));
+    return 0;
+  }
+}

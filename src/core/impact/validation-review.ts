@@ -1,0 +1,73 @@
+/**
+ * Which validation rows to check before trusting the split as the reference. The splits swap
+ * roles: the validation rows are valued by exact KNN-Shapley against the training rows, so each
+ * gets label evidence (how strongly the training rows around it disagree with its label) and an
+ * influence (how many training rows count it among their K nearest, i.e. whose values it sways).
+ */
+import type { ImpactData } from './features';
+import { pickRows } from './features';
+import { pick, rowsWhere } from './holdout';
+import { knnShapley } from './knn-shapley';
+import { labelEvidence } from './label-signal';
+
+export interface ValidationCheck {
+  /** 0-based row of the validation dataset. */
+  row: number;
+  /** 0..1: disagreement × influence. */
+  score: number;
+  reason: string;
+  /** The class the training rows around it favour, when it is not its own. */
+  suggested: string | null;
+}
+
+export interface ValidationReview {
+  /** Validation rows with a known class, most worth checking first. */
+  items: ValidationCheck[];
+}
+
+/** Ranks the validation rows of `data` (needs a validation split) for review. */
+export async function reviewValidation(
+  data: ImpactData,
+  k = 10,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ValidationReview> {
+  if (!data.val || !data.valLabels) return { items: [] };
+  const C = data.classes.length;
+  const valRows = rowsWhere(data.valLabels, (y) => y >= 0);
+  const trainRows = rowsWhere(data.trainLabels, (y) => y >= 0);
+  if (valRows.length === 0 || trainRows.length === 0) return { items: [] };
+  const valLabels = pick(data.valLabels, valRows);
+  const swapped = await knnShapley(
+    {
+      train: pickRows(data.val, valRows),
+      trainLabels: valLabels,
+      val: pickRows(data.train, trainRows),
+      valLabels: pick(data.trainLabels, trainRows),
+      classes: C,
+      k,
+    },
+    onProgress,
+  );
+  const evidence = labelEvidence(swapped, valLabels, C);
+  const K = swapped.k;
+  const items = Array.from(valRows, (row, i): ValidationCheck => {
+    const e = evidence[i]!;
+    const own = data.classes[valLabels[i]];
+    const to = data.classes[e.suggested];
+    const against = e.voters - e.agreeing;
+    // Influence saturates: past a few K training rows, one more changes little.
+    const influence = 1 - Math.exp(-e.voters / K);
+    const lean =
+      e.suggested !== valLabels[i]
+        ? `; the training rows around it lean toward "${to}"`
+        : '; most training rows around it agree';
+    return {
+      row,
+      score: e.pWrong * influence,
+      reason: `label "${own}": ${against} of the ${e.voters} training rows that count it among their ${K} nearest have another class${lean}`,
+      suggested: e.suggested !== valLabels[i] ? to : null,
+    };
+  });
+  items.sort((a, b) => b.score - a.score || a.row - b.row);
+  return { items };
+}
