@@ -10,6 +10,7 @@ import {
   outOfSampleProbabilities,
   type LabelModelOptions,
 } from './label-model';
+import { anchorTransition, calibrateTemperature, wrongLabelPosterior } from './noise-posterior';
 import { fmt } from './stats';
 import { clampScore, type Detector, type DetectorOutput, type Finding } from './types';
 
@@ -48,6 +49,7 @@ export async function detectLabelIssues(
   target: number | null,
   seed: number,
   options?: Partial<LabelModelOptions>,
+  signal?: { readonly aborted: boolean },
 ): Promise<DetectorOutput> {
   if (target === null)
     return {
@@ -65,23 +67,29 @@ export async function detectLabelIssues(
     return { findings: [], note: 'No usable feature columns to predict the target from.' };
   const o = { ...defaultLabelModelOptions(labelled, seed), ...options };
   const k = classes.length;
-  const p = await outOfSampleProbabilities(x, width, labels, k, o);
+  const p = await outOfSampleProbabilities(x, width, labels, k, o, signal);
+  // How many rows to flag comes from confident learning; which ones, from the noise-aware
+  // posterior (see noise-posterior.ts), so asymmetric noise is not blamed on the clean class.
+  const flagged = confidentLearning(p, labels, k).length;
+  const calibrated = calibrateTemperature(p, labels, k);
+  const transition = anchorTransition(p, labels, k);
+  const ranked: Array<{ row: number; wrong: number; likeliest: number }> = [];
+  for (let r = 0; r < labels.length; r++)
+    if (labels[r] >= 0)
+      ranked.push({ row: r, ...wrongLabelPosterior(transition, calibrated, k, r, labels[r]) });
+  ranked.sort((a, b) => b.wrong - a.wrong);
   const name = frame.columns[target].meta.name;
-  const findings: Finding[] = confidentLearning(p, labels, k).map((issue) => ({
-    row: issue.row,
+  const pct = (r: number, j: number) => fmt(+(100 * calibrated[r * k + j]).toFixed(1));
+  const findings: Finding[] = ranked.slice(0, flagged).map(({ row, likeliest }, rank) => ({
+    row,
     column: target,
     detector: 'label',
-    // Low out-of-sample confidence in the given label = likely wrong.
-    score: clampScore(1 - issue.selfConfidence),
-    reason: `${name} is "${classes[issue.given]}" but a model trained on the other rows gives it ${fmt(+(100 * issue.selfConfidence).toFixed(1))}% and predicts "${classes[issue.suggested]}" (${fmt(+(100 * p[issue.row * k + issue.suggested]).toFixed(1))}%).`,
-    suggestion: {
-      kind: 'relabel',
-      row: issue.row,
-      column: target,
-      value: classes[issue.suggested],
-    },
+    // The posterior itself is small when the estimated noise is small, so the score is the
+    // rank among flagged rows: 1 for the likeliest error, 0.5 for the last one flagged.
+    score: clampScore(1 - (0.5 * rank) / flagged),
+    reason: `${name} is "${classes[labels[row]]}" but a model trained on the other rows gives that ${pct(row, labels[row])}% and "${classes[likeliest]}" ${pct(row, likeliest)}%; ranked ${rank + 1} of ${flagged} by the chance its label is wrong.`,
+    suggestion: { kind: 'relabel', row, column: target, value: classes[likeliest] },
   }));
-  findings.sort((a, b) => b.score - a.score);
   return { findings };
 }
 
@@ -89,5 +97,6 @@ export async function detectLabelIssues(
 export const labelDetector: Detector = {
   name: 'label',
   description: 'Rows whose label a model trained on the other rows confidently disagrees with.',
-  run: (frame, context) => detectLabelIssues(frame, context.target, context.seed),
+  run: (frame, context) =>
+    detectLabelIssues(frame, context.target, context.seed, undefined, context.signal),
 };

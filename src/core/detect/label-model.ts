@@ -4,6 +4,7 @@
  * a few epochs. Every tensor is disposed, so tf.memory().numTensors stays flat across runs.
  */
 import * as tf from '@tensorflow/tfjs';
+import { CleanroomError } from '../errors';
 import { seededRandom } from './stats';
 
 /** Training knobs; the defaults aim at seconds on 10k rows, not at the best accuracy. */
@@ -54,6 +55,7 @@ async function fitFold(
   k: number,
   o: LabelModelOptions,
   rand: () => number,
+  signal?: { readonly aborted: boolean },
 ): Promise<tf.Sequential> {
   const model = tf.sequential();
   const seed = Math.floor(rand() * 1e9);
@@ -77,6 +79,11 @@ async function fitFold(
   );
   const optimizer = tf.train.adam(0.01);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
+    if (signal?.aborted) {
+      optimizer.dispose();
+      model.dispose();
+      throw new CleanroomError('aborted', 'Label issue detection was cancelled.');
+    }
     const order = shuffled(train.length, rand);
     for (let at = 0; at < order.length; at += o.batch) {
       const rows = Array.from(order.subarray(at, at + o.batch), (i) => train[i]);
@@ -109,6 +116,7 @@ export async function outOfSampleProbabilities(
   labels: Int32Array,
   k: number,
   o: LabelModelOptions,
+  signal?: { readonly aborted: boolean },
 ): Promise<Float32Array> {
   const rand = seededRandom(o.seed);
   const labelled = Int32Array.from(shuffled(labels.length, rand).filter((r) => labels[r] >= 0));
@@ -118,7 +126,7 @@ export async function outOfSampleProbabilities(
     const test = labelled.filter((_, i) => i % folds === f);
     const train = labelled.filter((_, i) => i % folds !== f);
     if (test.length === 0 || train.length === 0) continue;
-    const model = await fitFold(x, width, labels, train, k, o, rand);
+    const model = await fitFold(x, width, labels, train, k, o, rand, signal);
     const xt = tf.tensor2d(gather(x, width, test), [test.length, width]);
     const pt = model.predict(xt) as tf.Tensor;
     const p = (await pt.data()) as Float32Array;
