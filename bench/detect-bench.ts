@@ -79,7 +79,7 @@ for (const c of cases) {
   );
   for (const q of quality)
     console.log(
-      `  ${q.kind.padEnd(9)} injected ${String(q.injected).padStart(5)}  flagged ${String(q.flagged).padStart(5)}  precision ${pct(q.precision)}  recall ${pct(q.recall)}${q.precisionAtK === undefined ? '' : `  precision@k ${pct(q.precisionAtK)} (k = ${q.injected})`}${q.invisible ? `  (${q.invisible} of them parse as the same yes/no value in a boolean column: invisible in the frame; recall on the rest ${pct((q.recall * q.injected) / (q.injected - q.invisible))})` : ''}`,
+      `  ${q.kind.padEnd(9)} injected ${String(q.injected).padStart(5)}  flagged ${String(q.flagged).padStart(5)}  precision ${pct(q.precision)}  recall ${pct(q.recall)}${q.precisionAtK === undefined ? '' : `  precision@k ${pct(q.precisionAtK)} (k = ${q.injected})`}`,
     );
 }
 

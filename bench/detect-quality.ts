@@ -22,11 +22,6 @@ export interface KindQuality {
   recall: number;
   /** For labels: precision among the k highest-scored findings, k = number of flips. */
   precisionAtK?: number;
-  /**
-   * Injected cells the frame cannot show: a case or space variant of yes/no in a column the
-   * importer reads as boolean parses to the same value, so no detector can see it.
-   */
-  invisible?: number;
 }
 
 /** Minimal CSV reader for errors.csv (quoted fields, no embedded newlines needed). */
@@ -83,17 +78,6 @@ export function scoreCase(errorsCsv: string, frame: Frame, findings: Finding[]):
     if (kind === 'label') {
       const top = [...mine].sort((a, b) => b.score - a.score).slice(0, truth.size);
       q.precisionAtK = top.length ? top.filter((f) => truth.has(keyOf(f))).length / top.length : 0;
-    }
-    if (kind === 'typo') {
-      q.invisible = 0;
-      for (const key of truth) {
-        const [row, name] = [
-          Number(key.slice(0, key.indexOf(':'))),
-          key.slice(key.indexOf(':') + 1),
-        ];
-        const column = frame.columns.find((c) => c.meta.name === name);
-        if (column?.meta.type === 'boolean' && !column.invalid.has(row)) q.invisible++;
-      }
     }
     out.push(q);
   }

@@ -140,3 +140,90 @@ export const analysisIds = {
   issueReason: 'issue-reason',
   issueFix: 'issue-fix',
 } as const;
+
+/** The Priority tab (issue 5): reference choice, rank with progress, summary, queue, curve. */
+export const priorityIds = {
+  tab: 'tab-priority',
+  view: 'priority-view',
+  /** <select>: "held-out" or a dataset id (options carry the dataset name). */
+  reference: 'priority-reference',
+  /** Shown when the reference is a held-out split: says no reviewed validation split is used. */
+  heldOutNote: 'priority-held-out-note',
+  rank: 'priority-rank',
+  progress: 'priority-progress',
+  progressText: 'priority-progress-text',
+  cancel: 'priority-progress-cancel',
+  cancelled: 'priority-cancelled',
+  error: 'priority-error',
+  /** data-rows, data-flagged; the reference sentence in priority-reference-text. */
+  summary: 'priority-summary',
+  referenceText: 'priority-reference-text',
+  note: 'priority-note',
+  /** uPlot chart; data-points = x values drawn. */
+  curve: 'cleaning-curve',
+  queueTable: 'priority-queue',
+  /** One per row: data-row, data-rank, data-kind, data-status. */
+  queueRow: 'priority-queue-row',
+  queueRange: 'priority-queue-range',
+  queuePrev: 'priority-queue-prev',
+  queueNext: 'priority-queue-next',
+  /** "Review validation rows first": one item per suggestion (data-row) with two buttons. */
+  validationPanel: 'validation-suggestions',
+  validationItem: 'validation-suggestion',
+  validationAccept: 'validation-accept',
+  validationOk: 'validation-ok',
+} as const;
+
+/** The Clean tab (issue 6): the review queue one row at a time or as a table. */
+export const cleanIds = {
+  tab: 'tab-clean',
+  view: 'clean-view',
+  /** Shown when no ranking is held: a link to the Priority tab. */
+  needsRank: 'clean-needs-rank',
+  /** reviewed, fixed, gain left: each data-value. */
+  counters: 'clean-counters',
+  counter: 'clean-counter',
+  modeOne: 'clean-mode-one',
+  modeTable: 'clean-mode-table',
+  /** The current row: data-row, data-kind; its reason, suggestion and gain. */
+  card: 'clean-card',
+  reason: 'clean-reason',
+  suggestion: 'clean-suggestion',
+  gain: 'clean-gain',
+  position: 'clean-position',
+  neighbours: 'clean-neighbours',
+  distribution: 'clean-distribution',
+  /** The row's cells: one clean-value per column (data-column = name). */
+  values: 'clean-values',
+  value: 'clean-value',
+  editInput: 'clean-edit-input',
+  editSave: 'clean-edit-save',
+  editError: 'clean-edit-error',
+  /** Relabel choices, most likely first: data-label, data-index (1-based key). */
+  classOption: 'clean-class',
+  accept: 'clean-accept',
+  edit: 'clean-edit',
+  relabel: 'clean-relabel',
+  exclude: 'clean-exclude',
+  ok: 'clean-ok',
+  skip: 'clean-skip',
+  undo: 'clean-undo',
+  redo: 'clean-redo',
+  next: 'clean-next',
+  prev: 'clean-prev',
+  last: 'clean-last',
+  error: 'clean-error',
+  shortcuts: 'clean-shortcuts',
+  bulkPreview: 'clean-bulk-preview',
+  /** data-rows = rows the fix changes; confirm / cancel. */
+  bulk: 'clean-bulk',
+  bulkConfirm: 'clean-bulk-confirm',
+  bulkCancel: 'clean-bulk-cancel',
+  /** Table mode: rows with per-row review buttons. */
+  table: 'clean-table',
+  tableRow: 'clean-table-row',
+  tableOpen: 'clean-table-open',
+  retrain: 'clean-retrain',
+  retrainResult: 'clean-retrain-result',
+  done: 'clean-done',
+} as const;

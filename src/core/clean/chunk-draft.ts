@@ -16,6 +16,8 @@ export class ChunkDraft {
   dictionary: string[] | null;
   missing: Uint8Array;
   invalid: Map<number, string>;
+  /** Boolean spelling variants; an edited cell loses its variant (copied on first write). */
+  variants: ColumnChunk['variants'];
   private owned = new Set<BufferName>();
   private lookup: Map<string, number> | null = null;
 
@@ -28,6 +30,7 @@ export class ChunkDraft {
     this.dictionary = source.dictionary;
     this.missing = source.missing;
     this.invalid = source.invalid;
+    this.variants = source.variants;
   }
 
   /** True when cell `row` is empty. */
@@ -88,6 +91,11 @@ export class ChunkDraft {
 
   /** Gives cell `row` a parsed value: number, text, missing or invalid raw text. */
   setCell(row: number, cell: ParsedCell): void {
+    if (this.variants?.text.has(row)) {
+      const text = new Map(this.variants.text);
+      text.delete(row);
+      this.variants = { usual: this.variants.usual, text };
+    }
     if (cell.kind === 'missing') {
       this.setMissing(row, true);
       if (this.numeric) this.setNumber(row, NaN);
@@ -117,6 +125,7 @@ export class ChunkDraft {
       dictionary: this.dictionary,
       missing: this.missing,
       invalid: this.invalid,
+      ...(this.variants ? { variants: this.variants } : {}),
     };
   }
 

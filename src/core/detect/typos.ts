@@ -5,6 +5,7 @@
  * columns close to yes/no/true/false.
  */
 import type { Frame } from '../table/frame';
+import type { BoolVariants } from '../table/types';
 import { editDistance, fingerprint } from './edit-distance';
 import { isMissingToken } from './sentinels';
 import type { Detector, DetectorOutput, Finding } from './types';
@@ -38,6 +39,51 @@ function canonicalFor(
   return best ? { to: best.to, how: `is ${best.d} edit${best.d > 1 ? 's' : ''} away from` } : null;
 }
 
+/**
+ * Rare spellings of a yes/no value ("YES" in 3 rows among 900 "yes"): the parsed value is right,
+ * but the text is a slip worth normalising. A spelling used often (≥ 1/RATIO as often as the
+ * usual one) is a convention of the file, not a typo, and stays silent.
+ */
+function boolVariants(
+  frame: Frame,
+  c: number,
+  values: Float64Array,
+  variants: BoolVariants,
+): Finding[] {
+  const valueCount = [0, 0];
+  for (let r = 0; r < frame.rows; r++)
+    if (!frame.excluded[r] && (values[r] === 0 || values[r] === 1)) valueCount[values[r]]++;
+  const spelled = new Map<string, number>();
+  const usualCount = [...valueCount];
+  for (const [row, text] of variants.text) {
+    if (frame.excluded[row] || !(values[row] === 0 || values[row] === 1)) continue;
+    spelled.set(text, (spelled.get(text) ?? 0) + 1);
+    usualCount[values[row]]--;
+  }
+  const name = frame.columns[c].meta.name;
+  const out: Finding[] = [];
+  for (const [row, text] of variants.text) {
+    const value = values[row];
+    if (frame.excluded[row] || !(value === 0 || value === 1)) continue;
+    const usual = variants.usual[value];
+    const n = spelled.get(text)!;
+    if (usual === '' || usualCount[value] < RATIO * n) continue;
+    const how =
+      fingerprint(text) === fingerprint(usual)
+        ? 'differs only in case, spacing or punctuation from'
+        : 'is a rare spelling of';
+    out.push({
+      row,
+      column: c,
+      detector: 'typo',
+      score: Math.min(0.95, 0.6 + 0.35 * (1 - Math.min(1, (n / usualCount[value]) * RATIO))),
+      reason: `"${text}" in ${name} ${how} the usual "${usual}" (${usualCount[value]} rows).`,
+      suggestion: { kind: 'set-cell', row, column: c, value: usual },
+    });
+  }
+  return out;
+}
+
 /** Flags probable misspellings in categorical columns with a map-categories fix. */
 export function detectTypos(frame: Frame): DetectorOutput {
   const findings: Finding[] = [];
@@ -60,6 +106,7 @@ export function detectTypos(frame: Frame): DetectorOutput {
             suggestion: { kind: 'set-cell', row, column: c, value: to },
           });
       }
+      if (column.variants) findings.push(...boolVariants(frame, c, column.values, column.variants));
       return;
     }
     if (column.meta.type !== 'categorical') return;

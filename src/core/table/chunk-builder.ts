@@ -124,6 +124,7 @@ export class ChunkBuilder {
         unparsedRows: encoded.unparsedRows,
         unparsedText: encoded.unparsedText,
         valueType: numeric ?? type,
+        ...(encoded.variants?.rows.length ? { variants: encoded.variants } : {}),
       });
     }
     this.chunkCount++;

@@ -43,6 +43,11 @@ export class ColumnBuffer implements DictCells, NumericCells {
   values: Float64Array;
   keptRows: number[] = [];
   keptText: string[] = [];
+  // Boolean columns: the usual spellings of false/true (from the first chunk) and the cells
+  // spelled otherwise, so a "YES" among "yes" stays visible after parsing.
+  usualBool: [string, string] | null = null;
+  variantRows: number[] = [];
+  variantText: string[] = [];
   // dict mode (public for the encoders)
   codes: Uint32Array;
   private lookup = new Map<string, number>();
@@ -82,6 +87,17 @@ export class ColumnBuffer implements DictCells, NumericCells {
     if (kind !== this.validA && kind !== this.validB && kind !== CELL_EMPTY) {
       this.keptRows.push(r);
       this.keptText.push(text);
+    } else if (kind === CELL_BOOL && this.usualBool !== null) this.noteSpelling(r, text);
+  }
+
+  private noteSpelling(r: number, text: string): void {
+    const usual = this.usualBool!;
+    const value = this.parser.value;
+    if (text === usual[value]) return;
+    if (usual[value] === '') usual[value] = text;
+    else {
+      this.variantRows.push(r);
+      this.variantText.push(text);
     }
   }
 
@@ -146,6 +162,7 @@ export class ColumnBuffer implements DictCells, NumericCells {
     let out: EncodedColumn;
     if (this.numericType === null) out = type ? dictAsF64(this, type, st) : dictAsDict(this, st);
     else out = type ? f64AsF64(this, type, st) : f64AsDict(this, this.parser, st);
+    this.usualBool = type === 'boolean' ? (out.variants?.usual ?? this.usualBool) : null;
     this.reset(type);
     return out;
   }
@@ -157,6 +174,8 @@ export class ColumnBuffer implements DictCells, NumericCells {
     this.numericType = type;
     this.keptRows = [];
     this.keptText = [];
+    this.variantRows = [];
+    this.variantText = [];
     this.lookup = new Map();
     this.dictionary = [];
     if (type === null) {

@@ -3,7 +3,7 @@
  * dictionary codes or as classified numbers (see column-buffer.ts); each of the four functions
  * here turns one of those into f64 or dict storage, counting distinct values as it goes.
  */
-import { CELL_EMPTY, validKinds } from './cell-kinds';
+import { CELL_BOOL, CELL_EMPTY, validKinds } from './cell-kinds';
 import type { ColumnStats } from './column-stats';
 import { cellKindText, type CellParser } from './parse-value';
 import type { ColumnType, DictData, NumericData } from './types';
@@ -16,6 +16,8 @@ export interface EncodedColumn {
   unparsedText: string[];
   /** Approximate bytes of the typed arrays and strings, for storage accounting. */
   bytes: number;
+  /** Boolean columns: usual spellings and the cells spelled otherwise (see StoredColumnChunk). */
+  variants?: { usual: [string, string]; rows: Uint32Array; text: string[] };
 }
 
 /** A chunk column as dictionary codes, each entry classified once (kind, value, occurrences). */
@@ -36,6 +38,10 @@ export interface NumericCells {
   /** Ascending rows whose raw text was kept, and that text. */
   keptRows: number[];
   keptText: string[];
+  /** Boolean columns: usual spellings of false/true, and rows (ascending) spelled otherwise. */
+  usualBool: [string, string] | null;
+  variantRows: number[];
+  variantText: string[];
 }
 
 const NO_ROWS = new Uint32Array(0);
@@ -106,7 +112,34 @@ export function dictAsF64(cells: DictCells, type: ColumnType, st: ColumnStats): 
     if (entryCounts[e] > 1) st.hasDuplicate = true;
     st.addDistinct(kind === a || kind === b ? entryValues[e] : dictionary[e]);
   }
-  return numericChunk(values, missing, unparsedRows, unparsedText, textBytes);
+  const out = numericChunk(values, missing, unparsedRows, unparsedText, textBytes);
+  if (type === 'boolean') out.variants = dictVariants(cells);
+  return out;
+}
+
+/** The most frequent spelling of each boolean value, and the rows spelled otherwise. */
+function dictVariants(cells: DictCells): NonNullable<EncodedColumn['variants']> {
+  const { rows, codes, dictionary, entryKinds, entryValues, entryCounts } = cells;
+  const best = [-1, -1];
+  for (let e = 0; e < dictionary.length; e++) {
+    if (entryKinds[e] !== CELL_BOOL) continue;
+    const v = entryValues[e];
+    if (best[v] < 0 || entryCounts[e] > entryCounts[best[v]]) best[v] = e;
+  }
+  const variantRows: number[] = [];
+  const text: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const e = codes[r];
+    if (entryKinds[e] === CELL_BOOL && e !== best[entryValues[e]]) {
+      variantRows.push(r);
+      text.push(dictionary[e]);
+    }
+  }
+  const usual: [string, string] = [
+    best[0] < 0 ? '' : dictionary[best[0]],
+    best[1] < 0 ? '' : dictionary[best[1]],
+  ];
+  return { usual, rows: Uint32Array.from(variantRows), text };
 }
 
 /** Numeric chunk stored as numbers; cells that do not fit `type` keep their raw text. */
@@ -141,7 +174,14 @@ export function f64AsF64(cells: NumericCells, type: ColumnType, st: ColumnStats)
     textBytes += raw.length * 2;
     if (track) st.addDistinct(raw);
   }
-  return numericChunk(values, missing, unparsedRows, unparsedText, textBytes);
+  const out = numericChunk(values, missing, unparsedRows, unparsedText, textBytes);
+  if (type === 'boolean' && cells.usualBool !== null)
+    out.variants = {
+      usual: [...cells.usualBool],
+      rows: Uint32Array.from(cells.variantRows),
+      text: cells.variantText,
+    };
+  return out;
 }
 
 /** Numeric chunk stored as dictionary codes (the column turned out to be text). */

@@ -7,6 +7,7 @@ import { CellParser, formatValue, parseAs } from './parse-value';
 import {
   NUMERIC_TYPES,
   bitIsSet,
+  type BoolVariants,
   type ColumnChunk,
   type ColumnMeta,
   type ColumnType,
@@ -44,9 +45,16 @@ export function decodeColumnChunk(
       codes: null,
       dictionary: null,
       invalid: unparsed,
+      ...(type === 'boolean' && stored.variants ? { variants: variantsOf(stored.variants) } : {}),
     };
   }
   return { ...base, ...f64ToNumbers(stored, stored.data, valueType, type, unparsed, parser) };
+}
+
+function variantsOf(stored: NonNullable<StoredColumnChunk['variants']>): BoolVariants {
+  const text = new Map<number, string>();
+  stored.rows.forEach((row, i) => text.set(row, stored.text[i]));
+  return { usual: stored.usual, text };
 }
 
 /** What the numbers of an f64 chunk mean: its recorded type, else the final one, else float. */

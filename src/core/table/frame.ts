@@ -7,6 +7,7 @@ import { decodeColumnChunk } from './decode-chunk';
 import {
   NUMERIC_TYPES,
   bitIsSet,
+  type BoolVariants,
   type ColumnChunk,
   type ColumnMeta,
   type CsvDialect,
@@ -16,7 +17,14 @@ import {
 /** One column of a frame. */
 export type FrameColumn =
   /** Numeric types: NaN where missing or invalid (see `invalid` to tell them apart). */
-  | { kind: 'number'; meta: ColumnMeta; values: Float64Array; invalid: Map<number, string> }
+  | {
+      kind: 'number';
+      meta: ColumnMeta;
+      values: Float64Array;
+      invalid: Map<number, string>;
+      /** Boolean columns: cells spelled unlike the usual yes/no text, by frame row. */
+      variants?: BoolVariants;
+    }
   /** String types: null where missing. */
   | { kind: 'string'; meta: ColumnMeta; values: (string | null)[]; invalid: Map<number, string> };
 
@@ -35,12 +43,17 @@ export function frameColumn(meta: ColumnMeta, chunks: ColumnChunk[]): FrameColum
   let offset = 0;
   if (NUMERIC_TYPES.has(meta.type)) {
     const values = new Float64Array(rows);
+    let variants: BoolVariants | undefined;
     for (const chunk of chunks) {
       values.set(chunk.numbers!, offset);
       for (const [row, text] of chunk.invalid) invalid.set(offset + row, text);
+      if (chunk.variants) {
+        variants ??= { usual: chunk.variants.usual, text: new Map() };
+        for (const [row, text] of chunk.variants.text) variants.text.set(offset + row, text);
+      }
       offset += chunk.rows;
     }
-    return { kind: 'number', meta, values, invalid };
+    return { kind: 'number', meta, values, invalid, ...(variants ? { variants } : {}) };
   }
   const values = new Array<string | null>(rows);
   for (const chunk of chunks) {

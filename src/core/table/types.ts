@@ -50,6 +50,18 @@ export interface StoredColumnChunk {
    * decodeColumnChunk, which converts a chunk whose type differs from the final one.
    */
   valueType?: ColumnType;
+  /**
+   * Boolean columns only, absent when there are none: cells whose yes/no text is spelled unlike
+   * the column's usual spelling of that value ("YES" among "yes"), kept so a typo detector can
+   * see them (the value alone cannot show them). Added after the first release: optional.
+   */
+  variants?: { usual: [string, string]; rows: Uint32Array; text: string[] };
+}
+
+/** Spelling variants of a boolean chunk: usual spellings of [false, true], row → other text. */
+export interface BoolVariants {
+  usual: [string, string];
+  text: Map<number, string>;
 }
 
 /** One column of one chunk converted to the column's logical type; what readers work with. */
@@ -65,6 +77,8 @@ export interface ColumnChunk {
   missing: Uint8Array;
   /** Row within chunk → raw text of a cell that does not parse as the column's type. */
   invalid: Map<number, string>;
+  /** Boolean columns: cells spelled unlike the usual yes/no text (see StoredColumnChunk). */
+  variants?: BoolVariants;
 }
 
 /** How the file was read. */

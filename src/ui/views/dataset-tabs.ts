@@ -1,6 +1,8 @@
 import type { Component } from 'svelte';
 import TableView from '../table/TableView.svelte';
+import CleanView from './CleanView.svelte';
 import IssuesView from './IssuesView.svelte';
+import PriorityView from './PriorityView.svelte';
 import ProfileView from './ProfileView.svelte';
 import TrainView from './TrainView.svelte';
 import type { DatasetViewProps } from './view-props';
@@ -17,5 +19,7 @@ export const datasetTabs: DatasetTab[] = [
   { id: 'table', label: 'Table', component: TableView },
   { id: 'profile', label: 'Profile', component: ProfileView },
   { id: 'issues', label: 'Issues', component: IssuesView },
+  { id: 'priority', label: 'Priority', component: PriorityView },
+  { id: 'clean', label: 'Clean', component: CleanView },
   { id: 'train', label: 'Train', component: TrainView },
 ];
