@@ -62,6 +62,8 @@ export interface QueueQuery {
   status?: 'open' | 'all';
   /** Only rows whose evidence is of this kind. */
   kind?: QueueKind | null;
+  /** Only rows whose evidence is about this column (QueueItem.column); a worker may ignore it. */
+  column?: number | null;
 }
 
 export interface QueuePage {

@@ -1,0 +1,86 @@
+/**
+ * Bulk fixes: one fix applied to every open queue row of the same group. A group is the rows
+ * whose suggestion is the same column-wide transform (one operation fixes them all), or the rows
+ * of the same evidence kind and column whose suggestion is of the same kind (a relabel also
+ * names its new class); then each row gets its own suggested operation. The group is collected
+ * by paging the worker's queue, never by loading the whole ranking.
+ */
+import type { Operation } from '../../core/clean/operations';
+import type { Client } from '../../protocol/client';
+import type { PriorityMethods, QueueItem } from '../../protocol/priority-methods';
+
+/** Queue rows fetched per page while collecting a group. */
+export const BULK_PAGE = 500;
+
+/** The group an item's suggestion belongs to, or null when it has no suggestion. */
+export function bulkKey(item: QueueItem): string | null {
+  const s = item.suggestion;
+  if (!s) return null;
+  if (s.kind === 'column-transform') return `transform:${s.column}:${stableJson(s.transform)}`;
+  const column = 'column' in s ? s.column : item.column;
+  const detail = s.kind === 'relabel' ? `:${s.value}` : '';
+  return `${item.kind}:${column ?? '-'}:${s.kind}${detail}`;
+}
+
+/** A collected group: its rows and the operations that fix them. */
+export interface BulkPlan {
+  key: string;
+  /** Queue rows the fix covers (0-based data rows). */
+  rows: number[];
+  /** One column-wide transform, or one operation per row. */
+  ops: Operation[];
+  /** True when one column-wide operation changes every matching cell, not only these rows. */
+  columnWide: boolean;
+}
+
+/** Builds the plan for `items` already filtered to one key. */
+export function planBulk(key: string, items: readonly QueueItem[]): BulkPlan {
+  const rows = items.map((i) => i.row);
+  const first = items[0]?.suggestion;
+  if (first?.kind === 'column-transform') return { key, rows, ops: [first], columnWide: true };
+  const ops = items.flatMap((i) => (i.suggestion ? [i.suggestion] : []));
+  return { key, rows, ops, columnWide: false };
+}
+
+/**
+ * Pages the open queue of `item`'s kind (and column, where the worker filters by it) and keeps
+ * the rows of `item`'s group. `signal` stops the walk between pages.
+ */
+export async function collectGroup(
+  client: Client<PriorityMethods>,
+  datasetId: string,
+  item: QueueItem,
+  signal?: AbortSignal,
+): Promise<BulkPlan | null> {
+  const key = bulkKey(item);
+  if (key === null) return null;
+  const matching: QueueItem[] = [];
+  let offset = 0;
+  for (;;) {
+    if (signal?.aborted) return null;
+    const page = await client.call('queue', {
+      id: datasetId,
+      offset,
+      limit: BULK_PAGE,
+      status: 'open',
+      kind: item.kind,
+      column: item.column,
+    });
+    for (const candidate of page.items) if (bulkKey(candidate) === key) matching.push(candidate);
+    offset += page.items.length;
+    if (page.items.length === 0 || offset >= page.total) break;
+  }
+  return planBulk(key, matching);
+}
+
+/** JSON with object keys sorted, so equal transforms give equal keys whatever their key order. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
