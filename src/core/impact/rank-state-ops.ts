@@ -7,13 +7,25 @@
 import type { ColumnTransform, LoggedOperation } from '../clean/operations';
 import type { CellEvidence } from './cell-signal';
 
-/** Detectors whose flagged cells a column-wide transform of this kind repairs. */
-const REPAIRED_BY: Record<ColumnTransform['kind'], readonly string[]> = {
-  impute: ['missing'],
-  'replace-with-missing': ['disguised-missing', 'type-mismatch'],
-  'map-categories': ['typo'],
-  trim: [],
-};
+/**
+ * True when column-wide transform `t` repairs the cell `cell` flags: the transform its detector
+ * suggested (same kind, overlapping values), a category map onto a typo's suggested spelling, or
+ * any imputation of an empty cell.
+ */
+export function repairs(t: ColumnTransform, cell: CellEvidence): boolean {
+  const op = cell.finding.suggestion;
+  if (op?.kind === 'column-transform' && op.transform.kind === t.kind) {
+    const wanted = op.transform;
+    if (wanted.kind === 'replace-with-missing' && t.kind === 'replace-with-missing')
+      return wanted.values.some((v) => t.values.includes(v));
+    if (wanted.kind === 'map-categories' && t.kind === 'map-categories')
+      return wanted.mapping.some(([from]) => t.mapping.some(([f]) => f === from));
+    return true;
+  }
+  if (op?.kind === 'set-cell' && t.kind === 'map-categories')
+    return t.mapping.some(([, to]) => to === op.value);
+  return t.kind === 'impute' && cell.finding.detector === 'missing';
+}
 
 const keyOf = (cell: CellEvidence) => `${cell.finding.detector}|${cell.finding.column}`;
 
@@ -77,17 +89,10 @@ export class RowOps {
     return (this.byRow.get(r) ?? []).filter((e) => this.active.has(e.seq));
   }
 
-  /** True when a transform in effect on the cell's column repairs what its detector flagged. */
+  /** True when a transform in effect on the cell's column repairs what it flags. */
   transformed(cell: CellEvidence): boolean {
     const column = cell.finding.column;
-    if (column === null) return false;
-    const suggested = cell.finding.suggestion;
-    return (this.transforms.get(column) ?? []).some((t) => {
-      if (!REPAIRED_BY[t.kind].includes(cell.finding.detector)) return false;
-      // A category map repairs a typo only when it maps onto the suggested spelling.
-      if (t.kind !== 'map-categories' || suggested?.kind !== 'set-cell') return true;
-      return t.mapping.some(([, to]) => to === suggested.value);
-    });
+    return column !== null && (this.transforms.get(column) ?? []).some((t) => repairs(t, cell));
   }
 
   /** False alarms in effect from other rows with the same detector and column as `cell`. */

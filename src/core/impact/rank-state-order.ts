@@ -29,21 +29,22 @@ function reinsertEach(
   changed: readonly number[],
   compare: (a: number, b: number) => number,
 ): void {
-  const n = order.length;
-  for (const row of changed) {
-    const at = order.indexOf(row);
-    if (at < 0) continue;
-    // Out, closing the gap; then in at the first place whose row sorts after it.
-    order.copyWithin(at, at + 1, n);
+  // All changed rows out first (their old places would mislead the searches), then each back in
+  // at the first place whose row sorts after it.
+  const moving = new Set(changed);
+  let length = 0;
+  for (let i = 0; i < order.length; i++) if (!moving.has(order[i])) order[length++] = order[i];
+  for (const row of moving) {
     let lo = 0;
-    let hi = n - 1;
+    let hi = length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (compare(order[mid], row) < 0) lo = mid + 1;
       else hi = mid;
     }
-    order.copyWithin(lo + 1, lo, n - 1);
+    order.copyWithin(lo + 1, lo, length);
     order[lo] = row;
+    length++;
   }
 }
 

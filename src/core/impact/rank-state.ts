@@ -174,9 +174,10 @@ export class RankState {
   curve(): Curve {
     let now = this.start;
     for (const g of this.realised) now += g;
-    const gains: number[] = [];
-    for (const r of this.order) if (this.status[r] === 'open') gains.push(this.ranked[r].gain);
-    return cleaningCurve(now, gains);
+    const gains = new Float64Array(this.order.length);
+    let open = 0;
+    for (const r of this.order) if (this.status[r] === 'open') gains[open++] = this.ranked[r].gain;
+    return cleaningCurve(now, gains.subarray(0, open));
   }
 
   /** Recomputes row `r`'s signals, status and score from the original and its active ops. */
@@ -198,6 +199,10 @@ export class RankState {
       else if (op.kind === 'exclude-row') excluded = true;
       else if (op.kind === 'mark-reviewed') ok = true;
     }
+    // A column-wide transform that repairs the flagged cell fixes the row as a set-cell would.
+    const cell = this.originalCells[r];
+    if (cell?.finding.column != null && this.ops.transformed(cell))
+      fixedColumns.add(cell.finding.column);
     if (ok) status = 'ok';
     if (fixedColumns.size) status = 'fixed';
     if (relabelled) status = 'relabelled';
@@ -230,7 +235,6 @@ export class RankState {
     if (!cell) return null;
     const column = cell.finding.column;
     if (column !== null && fixedColumns.has(column)) return null;
-    if (this.ops.transformed(cell)) return null;
     const alarms = this.ops.falseAlarms(cell, r);
     return alarms ? { ...cell, pWrong: cell.pWrong * this.factor ** alarms } : cell;
   }
