@@ -227,3 +227,41 @@ export const cleanIds = {
   retrainResult: 'clean-retrain-result',
   done: 'clean-done',
 } as const;
+
+/** The History & export tab (issue 6): a column-step form, the operation log, exports, replay. */
+export const historyIds = {
+  tab: 'tab-history',
+  view: 'history-export-view',
+  /** Column step form: column and action <select>s, value inputs, Apply, a refusal (role=alert). */
+  step: 'column-step',
+  stepColumn: 'step-column',
+  stepKind: 'step-kind',
+  stepValue: 'step-value',
+  stepTo: 'step-to',
+  stepApply: 'step-apply',
+  stepError: 'step-error',
+  panel: 'history-panel',
+  undo: 'history-undo',
+  redo: 'history-redo',
+  empty: 'history-empty',
+  list: 'history-list',
+  /** One per log entry, newest first: data-seq, data-active = true | false (false: struck through). */
+  item: 'history-item',
+  itemText: 'history-text',
+  /** On each item: Revert (active) / Restore (reverted). */
+  revert: 'history-revert',
+  error: 'history-error',
+  exportPanel: 'export-panel',
+  exportCsv: 'export-csv',
+  exportRecipe: 'export-recipe',
+  exportScript: 'export-script',
+  /** <input type=file> taking a recipe JSON to replay on the open dataset. */
+  recipeInput: 'recipe-input',
+  exportError: 'export-error',
+  /** The replay report: a summary, schema notes, applied and skipped items (data-step, 1-based). */
+  report: 'replay-report',
+  reportSummary: 'replay-summary',
+  reportNote: 'replay-note',
+  reportApplied: 'replay-applied',
+  reportSkipped: 'replay-skipped',
+} as const;

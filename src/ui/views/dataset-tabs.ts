@@ -1,6 +1,7 @@
 import type { Component } from 'svelte';
 import TableView from '../table/TableView.svelte';
 import CleanView from './CleanView.svelte';
+import HistoryExportView from './HistoryExportView.svelte';
 import IssuesView from './IssuesView.svelte';
 import PriorityView from './PriorityView.svelte';
 import ProfileView from './ProfileView.svelte';
@@ -22,4 +23,5 @@ export const datasetTabs: DatasetTab[] = [
   { id: 'priority', label: 'Priority', component: PriorityView },
   { id: 'clean', label: 'Clean', component: CleanView },
   { id: 'train', label: 'Train', component: TrainView },
+  { id: 'history', label: 'History & export', component: HistoryExportView },
 ];
