@@ -5,7 +5,6 @@
  */
 import type { LoggedOperation, Operation } from '../../core/clean/operations';
 import { parseCellText } from '../../core/clean/parse-value';
-import { planRedo, planUndo } from '../../core/clean/undo-redo';
 import { validateOperation } from '../../core/clean/validate';
 import type { DatasetMeta } from '../../core/table/types';
 import type { Client } from '../../protocol/client';
@@ -113,15 +112,22 @@ export async function commitOperations(
   return { logged, update };
 }
 
-/** Undo or Redo from the log alone; null when there is nothing to undo (or redo). */
+/**
+ * Undo or Redo: the data worker plans it from the log (core undo-redo) and appends it in one
+ * transaction, so two tabs cannot both undo the same step; then the ranking hears of it.
+ * Null when there is nothing to undo (or redo).
+ */
 export async function undoRedo(
   deps: CleanDeps,
   datasetId: string,
   which: 'undo' | 'redo',
 ): Promise<Committed | null> {
-  const log = await deps.data.call('listOperations', { id: datasetId });
-  const op = which === 'undo' ? planUndo(log) : planRedo(log);
-  return op ? commitOperations(deps, datasetId, [op]) : null;
+  const entry = await deps.data.call(which, { id: datasetId });
+  if (!entry) return null;
+  deps.heard?.add(entry.seq);
+  deps.afterAppend?.(datasetId);
+  const update = await deps.priority.call('noteOperations', { id: datasetId, ops: [entry] });
+  return { logged: [entry], update };
 }
 
 /** Tells the ranking about log entries it has not heard of (made in another tab or panel). */

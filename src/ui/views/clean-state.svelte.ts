@@ -59,7 +59,9 @@ export class CleanState {
       if (request !== this.request) return;
       this.open = page.total;
       this.cursor = page.items.length > 0 ? page.offset : 0;
-      const item = page.items[0] ?? null;
+      // Rows without evidence sort last (score 0): the review ends where they begin.
+      const first = page.items[0] ?? null;
+      const item = first && first.score > 0 && first.kind !== 'none' ? first : null;
       const [evidence, rows] = item
         ? await Promise.all([
             priorityClient().call('evidence', { id, row: item.row }),

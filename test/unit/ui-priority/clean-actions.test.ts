@@ -125,6 +125,7 @@ describe('commitOperations and undo/redo', () => {
       heard: new Set(),
       afterAppend: (id) => changed.push(id),
     };
+    expect(await undoRedo(deps, meta.id, 'undo')).toBeNull();
     const first = await commitOperations(deps, meta.id, [{ kind: 'exclude-row', row: 2 }]);
     expect(first.logged.map((e) => e.seq)).toEqual([1]);
     expect(first.update.counters.reviewed).toBe(1);

@@ -1,0 +1,163 @@
+/**
+ * The review queue (issue 6) on the public bench case penguins-mixed (label flips, unit errors,
+ * missing cells; train.csv and val.csv built once with the bench's inject-noise.mjs and committed):
+ * rank against val.csv, fix the top 20 through the UI with mouse and keyboard, undo two, revert
+ * one from the middle in the History panel, export the cleaned CSV and compare it with the same
+ * logged operations replayed by core code here, export the recipe and replay it on val.csv.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { expectedCleanedCsv, storedLog } from './cleaning-expected';
+import { datasetItem, expectListed, gotoApp, importFile, openDataset } from './helpers';
+import { analysisIds as a, cleanIds as c, historyIds as h, priorityIds as p } from './selectors';
+
+const CASE = (name: string) =>
+  fileURLToPath(new URL(`./data/penguins-mixed/${name}`, import.meta.url));
+
+/** A value each column accepts, for edits typed through the UI. */
+const EDIT_VALUE: Record<string, string> = {
+  species: 'Adelie',
+  island: 'Biscoe',
+  sex: 'female',
+};
+
+/** Imports the case, ranks train against val on the Priority tab and opens the Clean tab. */
+async function openQueue(page: Page): Promise<string> {
+  await gotoApp(page);
+  await importFile(page, CASE('train.csv'));
+  await expectListed(page, 'train', 206, 8);
+  await importFile(page, CASE('val.csv'));
+  await expectListed(page, 'val', 69, 8);
+  await openDataset(page, 'train');
+  await page.getByTestId(p.tab).click();
+  await page.getByTestId(a.targetSelect).selectOption('species');
+  const valOption = page.getByTestId(p.reference).locator('option', { hasText: 'val' });
+  await page.getByTestId(p.reference).selectOption((await valOption.getAttribute('value'))!);
+  await page.getByTestId(p.rank).click();
+  await expect(page.getByTestId(p.summary)).toBeVisible({ timeout: 90_000 });
+  await page.getByTestId(c.tab).click();
+  await expect(page.getByTestId(c.card)).toBeVisible();
+  return (await datasetItem(page, 'train').getAttribute('data-dataset-id'))!;
+}
+
+/** Handles the current card with one action, by mouse or by key; returns the row handled. */
+async function fixOne(page: Page, i: number): Promise<number> {
+  const card = page.getByTestId(c.card);
+  const row = Number(await card.getAttribute('data-row'));
+  const kind = await card.getAttribute('data-kind');
+  const byKey = i % 2 === 1;
+  if (i === 6) {
+    // An edit typed in the inline editor: `e` focuses it on the flagged cell.
+    await page.keyboard.press('e');
+    const input = page.getByTestId(c.editInput);
+    await expect(input).toBeFocused();
+    const column = await page
+      .locator(`[data-testid="${c.value}"].flagged`)
+      .getAttribute('data-column');
+    await input.fill(EDIT_VALUE[column ?? 'species'] ?? '42');
+    await input.press('Enter');
+  } else if (await page.getByTestId(c.accept).isEnabled()) {
+    if (byKey) await page.keyboard.press('a');
+    else await page.getByTestId(c.accept).click();
+  } else if (
+    (kind === 'label' || kind === 'missing-target') &&
+    (await page.getByTestId(c.classOption).count()) > 0
+  ) {
+    if (byKey) await page.keyboard.press('1');
+    else await page.getByTestId(c.classOption).first().click();
+  } else if (byKey) await page.keyboard.press(i % 4 === 1 ? 'x' : 'o');
+  else await page.getByTestId(c.ok).click();
+  // The handled row leaves the open queue; the next one takes its place.
+  await expect(card).not.toHaveAttribute('data-row', String(row));
+  return row;
+}
+
+const counter = (page: Page, key: string) =>
+  page.locator(`[data-testid="${c.counter}"][data-key="${key}"]`);
+
+test('review queue: top 20 fixed, two undone, one reverted, CSV and recipe exported', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const id = await openQueue(page);
+  await expect(page.getByTestId(c.shortcuts)).toContainText('Shift+U');
+
+  // A value that does not fit its column: an inline error, nothing stored.
+  await page.locator(`[data-testid="${c.value}"][data-column="body_mass_g"]`).click();
+  await page.getByTestId(c.editInput).fill('heavy');
+  await page.getByTestId(c.editSave).click();
+  await expect(page.getByTestId(c.editError)).toContainText('not a number');
+  expect(await storedLog(page, id)).toEqual([]);
+  await page.getByTestId(c.editInput).blur();
+
+  // The top 20, mixing buttons and keys.
+  const handled: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    handled.push(await fixOne(page, i));
+    await expect.poll(async () => (await storedLog(page, id)).length).toBe(i + 1);
+  }
+  expect(new Set(handled).size).toBe(20);
+  await expect(counter(page, 'reviewed')).toHaveAttribute('data-value', /^(2\d|[3-9]\d|\d{3,})$/);
+  const fixes = await storedLog(page, id);
+  expect(fixes.every((e) => e.op.kind !== 'revert')).toBe(true);
+
+  // A group fix is previewed with the number of rows it changes, then cancelled.
+  if (await page.getByTestId(c.bulkPreview).isEnabled()) {
+    await page.keyboard.press('b');
+    await expect(page.getByTestId(c.bulk)).toHaveAttribute('data-rows', /^[1-9]\d*$/);
+    await page.getByTestId(c.bulkCancel).click();
+    await expect(page.getByTestId(c.bulk)).toHaveCount(0);
+  }
+
+  // Undo two: one by key, one by button; each reverts the latest step still in effect.
+  await page.keyboard.press('u');
+  await expect.poll(async () => (await storedLog(page, id)).length).toBe(21);
+  await page.getByTestId(c.undo).click();
+  await expect.poll(async () => (await storedLog(page, id)).length).toBe(22);
+  const afterUndo = await storedLog(page, id);
+  expect(afterUndo.slice(20).map((e) => e.op)).toEqual([
+    { kind: 'revert', target: 20, via: 'undo' },
+    { kind: 'revert', target: 19, via: 'undo' },
+  ]);
+
+  // Revert step 10 from the middle in the History panel shown beside the queue.
+  const step10 = page.locator(`[data-testid="${h.item}"][data-seq="10"]`);
+  await step10.getByTestId(h.revert).click();
+  await expect(step10).toHaveAttribute('data-active', 'false');
+  const log = await storedLog(page, id);
+  expect(log.at(-1)?.op).toEqual({ kind: 'revert', target: 10 });
+  await expect(page.getByTestId(c.card)).toBeVisible();
+
+  // The cleaned CSV equals the fixture with the same log replayed by core code.
+  await page.getByTestId(h.tab).click();
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(h.exportCsv).click(),
+  ]);
+  const exported = readFileSync((await csvDownload.path())!, 'utf8');
+  const expected = await expectedCleanedCsv(CASE('train.csv'), log);
+  expect(exported).toBe(expected);
+  expect(exported).not.toBe(await expectedCleanedCsv(CASE('train.csv'), []));
+
+  // The recipe replays on val.csv with a report of what applied and what did not.
+  const [recipeDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(h.exportRecipe).click(),
+  ]);
+  const recipePath = (await recipeDownload.path())!;
+  const recipe = JSON.parse(readFileSync(recipePath, 'utf8')) as { steps: unknown[] };
+  expect(recipe.steps.length).toBeGreaterThan(0);
+  await openDataset(page, 'val');
+  await page.getByTestId(h.tab).click();
+  await page.getByTestId(h.recipeInput).setInputFiles({
+    name: 'train-recipe.json',
+    mimeType: 'application/json',
+    buffer: readFileSync(recipePath),
+  });
+  await expect(page.getByTestId(h.report)).toBeVisible();
+  await expect(page.getByTestId(h.reportSummary)).not.toBeEmpty();
+  const applied = await page.getByTestId(h.reportApplied).count();
+  const skipped = await page.getByTestId(h.reportSkipped).count();
+  expect(applied + skipped).toBe(recipe.steps.length);
+});
