@@ -40,14 +40,22 @@ export function rowFingerprint(frame: Frame, columns: readonly number[], row: nu
   return fingerprintCells(columns.map((c) => frameCellText(frame.columns[c], row)));
 }
 
-/** Fingerprint → rows having it (ascending), over every row of `frame`. */
-export function fingerprintIndex(frame: Frame, columns: readonly number[]): Map<string, number[]> {
+/**
+ * Fingerprint → rows having it (ascending), over every row of `frame`; with `wanted`, only those
+ * fingerprints are kept (a replay looks up a few thousand among a million rows).
+ */
+export function fingerprintIndex(
+  frame: Frame,
+  columns: readonly number[],
+  wanted?: ReadonlySet<string>,
+): Map<string, number[]> {
   const index = new Map<string, number[]>();
   const cells = new Array<string | null>(columns.length);
   for (let row = 0; row < frame.rows; row++) {
     for (let i = 0; i < columns.length; i++)
       cells[i] = frameCellText(frame.columns[columns[i]], row);
     const key = fingerprintCells(cells);
+    if (wanted && !wanted.has(key)) continue;
     const rows = index.get(key);
     if (rows) rows.push(row);
     else index.set(key, [row]);

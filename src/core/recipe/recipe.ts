@@ -65,21 +65,13 @@ export function buildRecipe(
         steps.push({ kind: op.kind, column: columnNames[op.column], transform: op.transform });
         break;
       case 'set-cell':
-        steps.push({
-          kind: op.kind,
-          column: columnNames[op.column],
-          value: op.value,
-          ...rowKey(op.row),
-        });
+      case 'relabel': {
+        const { kind, value } = op;
+        // Same fields for both; the cast only re-pairs kind with its value type.
+        const step = { kind, column: columnNames[op.column], value, ...rowKey(op.row) };
+        steps.push(step as RecipeStep);
         break;
-      case 'relabel':
-        steps.push({
-          kind: op.kind,
-          column: columnNames[op.column],
-          value: op.value,
-          ...rowKey(op.row),
-        });
-        break;
+      }
       case 'exclude-row':
       case 'mark-reviewed':
         steps.push({ kind: op.kind, ...rowKey(op.row) });

@@ -115,6 +115,7 @@ function rowMatcher(recipe: Recipe, target: ReplayTarget, byName: Map<string, Co
     index ??= fingerprintIndex(
       target.sourceFrame,
       recipe.fingerprint.columns.map((name) => byName.get(name)!.index),
+      new Set(recipe.steps.flatMap((step) => ('fingerprint' in step ? [step.fingerprint] : []))),
     );
     return index.get(fingerprint) ?? 'No row of this dataset has the original values of that row.';
   };
