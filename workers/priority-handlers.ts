@@ -20,8 +20,11 @@ import { listOperations } from '../src/storage/ops-repo';
 import { FrameCache, type VersionedFrame } from './analysis-frames';
 import { holdRanking, queueItem, queuePage, type HeldRanking } from './priority-held';
 
-/** Sets up TF.js for the distances (once): the backend's name, and a note on the choice. */
-export type BackendLoader = () => Promise<{ name: string; note: string | null }>;
+/**
+ * Sets up TF.js for distance products of about `work` multiply-adds: the backend's name, and a
+ * note on the choice.
+ */
+export type BackendLoader = (work: number) => Promise<{ name: string; note: string | null }>;
 
 /** Neighbours listed as evidence. */
 const NEIGHBOURS = 10;
@@ -81,7 +84,7 @@ export function createPriorityHandlers(
         val = { id: validation.id, frame: v.frame, name: v.meta.name };
       }
       progress({ phase: 'backend', done: 0, total: 1 });
-      const backend = await loadBackend();
+      const backend = await loadBackend(distanceWork(train.frame, val?.frame ?? null));
       await yieldTurn();
       checkAborted(signal);
       let phase = 'KNN-Shapley';
@@ -184,7 +187,8 @@ export function createPriorityHandlers(
           'invalid-operation',
           'This ranking uses a held-out share of the training rows: choose a validation dataset to review it.',
         );
-      await loadBackend();
+      const { data } = h.result;
+      await loadBackend(data.train.rows * (data.val?.rows ?? 0) * data.train.width);
       h.review ??= reviewValidation(h.result.data, h.result.shapley.k || 10);
       h.review.catch(() => (h.review = null));
       const [review, reviewed] = await Promise.all([h.review, reviewedRows(db, h.validation.id)]);
@@ -219,4 +223,11 @@ export function createPriorityHandlers(
 
 function countMissing(labels: Int32Array): number {
   return labels.reduce((n, y) => n + (y < 0 ? 1 : 0), 0);
+}
+
+/** Multiply-adds of the distance products, roughly (the encoded width is not known yet). */
+function distanceWork(train: Frame, val: Frame | null): number {
+  const columns = train.columns.length;
+  // Held out: both parts are valued against each other, 2 × (0.8 N) × (0.2 N) products.
+  return val ? train.rows * val.rows * columns : 0.32 * train.rows * train.rows * columns;
 }

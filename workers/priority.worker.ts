@@ -5,9 +5,11 @@ import { CleanroomDb } from '../src/storage/db';
 import { createPriorityHandlers } from './priority-handlers';
 
 /**
- * The ranking worker. TF.js (for the distance products) loads on the first ranking, and the
- * backend is the fastest one measured here (see priority-backend.ts), so the worker starts at once.
+ * The ranking worker. TF.js (for the distance products) loads on the first ranking, so the worker
+ * starts at once; the backend is wasm, or for large rankings the fastest measured here (see
+ * priority-backend.ts).
  */
-const loadBackend = async () => (await import('./priority-backend')).chooseBackend();
+const loadBackend = async (work: number) =>
+  (await import('./priority-backend')).chooseBackend(work);
 
 serve<PriorityMethods>(self, createPriorityHandlers(new CleanroomDb(), loadBackend));

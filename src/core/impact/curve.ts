@@ -17,8 +17,10 @@ export interface Curve {
 /**
  * Estimated accuracy of the KNN utility: the sum of the Shapley values of each part valued
  * together (NaN values, rows never valued, are skipped). With a held-out split there are two
- * parts, each valued against the other; their utilities are averaged, weighted by the size of the
- * reference each was measured on (the other part).
+ * parts, each valued against the other; their utilities are averaged weighted by each part's own
+ * size, the weights rankRows gives the parts' relabel gains (it rescales each part's affinity by
+ * its share of the rows), so start and gains are in the same units. It also leans on the part
+ * trained on most rows, which is closer to a model trained on all of them.
  */
 export function knnUtility(values: Float64Array, parts: Int32Array[] | null = null): number {
   const sum = (rows: Iterable<number>) => {
@@ -29,12 +31,14 @@ export function knnUtility(values: Float64Array, parts: Int32Array[] | null = nu
   if (!parts || parts.length < 2) return sum(values.keys());
   const [a, b] = parts;
   if (a.length + b.length === 0) return 0;
-  return (sum(a) * b.length + sum(b) * a.length) / (a.length + b.length);
+  return (sum(a) * a.length + sum(b) * b.length) / (a.length + b.length);
 }
 
 /**
  * The curve from `start` (accuracy now) and the estimated gains of the open rows in queue order.
- * Random order: in expectation every reviewed row adds the mean gain, a straight line.
+ * Random order: in expectation every reviewed row adds the mean gain, a straight line. The gains
+ * are each fix's own (marginal) estimate, so their running sum can overshoot: accuracy is capped
+ * at 1.
  */
 export function cleaningCurve(
   start: number,
@@ -50,12 +54,15 @@ export function cleaningCurve(
   let next = 0;
   for (let i = 0; i <= n && next < picks.length; i++) {
     if (i === picks[next]) {
-      ours.push([i, start + cumulative]);
+      ours.push([i, Math.min(1, start + cumulative)]);
       next++;
     }
     if (i < n) cumulative += gains[i];
   }
-  const random = picks.map((i): [number, number] => [i, start + (n === 0 ? 0 : (i / n) * total)]);
+  const random = picks.map((i): [number, number] => [
+    i,
+    Math.min(1, start + (n === 0 ? 0 : (i / n) * total)),
+  ]);
   return { start, ours, random };
 }
 

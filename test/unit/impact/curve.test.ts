@@ -39,11 +39,11 @@ describe('knnUtility', () => {
     expect(knnUtility(shapley.values)).toBeCloseTo(bruteUtility(train, trainY, val, valY, k), 6);
   });
 
-  it('weights the two held-out parts by the size of the reference each was measured on', () => {
+  it('weights the two held-out parts by their own sizes', () => {
     const values = Float64Array.from([0.2, 0.3, NaN, 0.1, 0.1]);
-    // Part a (rows 0, 1) sums to 0.5 against 3 reference rows; part b (3, 4) to 0.2 against 2.
+    // Part a (rows 0, 1) sums to 0.5; part b (rows 3, 4, 2; row 2 never valued) to 0.2.
     const parts = [Int32Array.from([0, 1]), Int32Array.from([3, 4, 2])];
-    expect(knnUtility(values, parts)).toBeCloseTo((0.5 * 3 + 0.2 * 2) / 5, 12);
+    expect(knnUtility(values, parts)).toBeCloseTo((0.5 * 2 + 0.2 * 3) / 5, 12);
     expect(knnUtility(values)).toBeCloseTo(0.7, 12);
   });
 });
@@ -72,6 +72,14 @@ describe('cleaningCurve', () => {
     expect(curve.random.at(-1)![1]).toBeCloseTo(0.5 + total, 9);
     // Ours is never below random when the gains are sorted best first.
     curve.ours.forEach(([, a], i) => expect(a).toBeGreaterThanOrEqual(curve.random[i][1] - 1e-12));
+  });
+
+  it('never goes past an accuracy of 1', () => {
+    const curve = cleaningCurve(0.9, [0.06, 0.06, 0.06]);
+    expect(curve.ours.map(([, a]) => a)).toEqual(
+      [0.9, 0.96, 1, 1].map((a) => expect.closeTo(a, 12)),
+    );
+    expect(curve.random.at(-1)![1]).toBe(1);
   });
 
   it('handles an empty queue', () => {
