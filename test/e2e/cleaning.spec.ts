@@ -161,3 +161,56 @@ test('review queue: top 20 fixed, two undone, one reverted, CSV and recipe expor
   const skipped = await page.getByTestId(h.reportSkipped).count();
   expect(applied + skipped).toBe(recipe.steps.length);
 });
+
+test('review queue: skip and move, a group fix after its preview, table mode, retrain', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const id = await openQueue(page);
+  const card = page.getByTestId(c.card);
+
+  // j / k move between open rows without logging anything; s skips (no operation either).
+  const first = await card.getAttribute('data-row');
+  await page.keyboard.press('j');
+  await expect(card).not.toHaveAttribute('data-row', first!);
+  await expect(page.getByTestId(c.position)).toContainText('open row 2 of');
+  await page.keyboard.press('k');
+  await expect(card).toHaveAttribute('data-row', first!);
+  await page.keyboard.press('s');
+  await expect(card).not.toHaveAttribute('data-row', first!);
+  await expect(counter(page, 'skipped')).toHaveAttribute('data-value', '1');
+  expect(await storedLog(page, id)).toEqual([]);
+
+  // A group fix: the preview says how many rows change; confirming logs its operations.
+  while (!(await page.getByTestId(c.bulkPreview).isEnabled())) await page.keyboard.press('j');
+  await page.getByTestId(c.bulkPreview).click();
+  const bulk = page.getByTestId(c.bulk);
+  await expect(bulk).toHaveAttribute('data-rows', /^[1-9]\d*$/);
+  const rows = Number(await bulk.getAttribute('data-rows'));
+  await page.getByTestId(c.bulkConfirm).click();
+  await expect(bulk).toHaveCount(0);
+  const logged = await storedLog(page, id);
+  expect(logged.length).toBeGreaterThanOrEqual(1);
+  expect(logged.length).toBeLessThanOrEqual(rows);
+  await expect(page.getByTestId(c.last)).toContainText(`Fixed ${rows} rows`);
+
+  // Table mode: accept from a row of the table, then open a row as a card.
+  await page.getByTestId(c.modeTable).click();
+  const tableRow = page.getByTestId(c.tableRow).first();
+  await expect(tableRow).toBeVisible();
+  await tableRow.getByRole('button', { name: 'OK' }).click();
+  await expect.poll(async () => (await storedLog(page, id)).length).toBe(logged.length + 1);
+  const opened = await page.getByTestId(c.tableRow).first().getAttribute('data-row');
+  await page.getByTestId(c.tableOpen).first().click();
+  await expect(card).toHaveAttribute('data-row', opened!);
+
+  // Retrain now: a run on the current version; a second run is compared with the first.
+  await page.getByTestId(c.retrain).click();
+  const result = page.getByTestId(c.retrainResult);
+  await expect(result).toContainText('no earlier run', { timeout: 120_000 });
+  await page.keyboard.press('o');
+  await expect.poll(async () => (await storedLog(page, id)).length).toBe(logged.length + 2);
+  await page.getByTestId(c.retrain).click();
+  await expect(result).toContainText('(the last run)', { timeout: 120_000 });
+  await expect(result).toHaveAttribute('data-value', /^(0(\.\d+)?|1)$/);
+});
