@@ -35,13 +35,26 @@ export function knnUtility(values: Float64Array, parts: Int32Array[] | null = nu
 }
 
 /**
- * The curve from `start` (accuracy now) and the estimated gains of the open rows in queue order.
- * Random order: in expectation every reviewed row adds the mean gain, a straight line. The gains
- * are each fix's own (marginal) estimate, so their running sum can overshoot: accuracy is capped
- * at 1.
+ * Accuracy after fixes whose own estimated gains sum to `gained`, from `base` at ranking time.
+ * Each gain is a fix's marginal effect alone; summed over many rows they overlap (two relabels
+ * near the same validation point win it once) and the plain sum can pass 100%. So each fix is
+ * taken to win its gain as a share of what is still left: accuracy = 1 − h·exp(−gained / h),
+ * h = 1 − base. Small sums stay as they are (slope 1 at 0); large ones approach 1, never pass it.
+ */
+export function accuracyAfter(base: number, gained: number): number {
+  const headroom = 1 - base;
+  if (headroom <= 1e-12) return base;
+  return 1 - headroom * Math.exp(-gained / headroom);
+}
+
+/**
+ * The curve from `base` (accuracy at ranking time), the gains already won (`realised`), and the
+ * estimated gains of the open rows in queue order. Random order: in expectation every reviewed
+ * row adds the mean gain (a straight line in summed gain, through accuracyAfter like ours).
  */
 export function cleaningCurve(
-  start: number,
+  base: number,
+  realised: number,
   gains: ArrayLike<number>,
   maxPoints = MAX_CURVE_POINTS,
 ): Curve {
@@ -49,21 +62,19 @@ export function cleaningCurve(
   let total = 0;
   for (let i = 0; i < n; i++) total += gains[i];
   const picks = samplePoints(n, maxPoints);
+  const at = (gained: number) => accuracyAfter(base, realised + gained);
   const ours: Array<[number, number]> = [];
   let cumulative = 0;
   let next = 0;
   for (let i = 0; i <= n && next < picks.length; i++) {
     if (i === picks[next]) {
-      ours.push([i, Math.min(1, start + cumulative)]);
+      ours.push([i, at(cumulative)]);
       next++;
     }
     if (i < n) cumulative += gains[i];
   }
-  const random = picks.map((i): [number, number] => [
-    i,
-    Math.min(1, start + (n === 0 ? 0 : (i / n) * total)),
-  ]);
-  return { start, ours, random };
+  const random = picks.map((i): [number, number] => [i, at(n === 0 ? 0 : (i / n) * total)]);
+  return { start: at(0), ours, random };
 }
 
 /** Up to `max` increasing indices over 0..n, first and last included. */

@@ -14,7 +14,7 @@ import {
   type RankedRow,
   type RowSignals,
 } from './combine';
-import { cleaningCurve, type Curve } from './curve';
+import { accuracyAfter, cleaningCurve, type Curve } from './curve';
 import type { ShapleyResult } from './knn-shapley';
 import { labelEvidence } from './label-signal';
 import { fixOrder } from './rank-state-order';
@@ -160,24 +160,33 @@ export class RankState {
       skipped: 0,
       gainLeft: 0,
     };
+    let open = 0;
     this.status.forEach((s, r) => {
-      if (s === 'open') c.gainLeft += this.ranked[r].gain;
+      if (s === 'open') open += this.ranked[r].gain;
       else if (!this.preExcluded?.[r]) {
         c.reviewed++;
         c[s]++;
       }
     });
+    // In the curve's units: what the open rows add to the accuracy now (see accuracyAfter).
+    const won = this.realisedTotal();
+    c.gainLeft = accuracyAfter(this.start, won + open) - accuracyAfter(this.start, won);
     return c;
+  }
+
+  /** Sum of the gains won by the fixes in effect. */
+  private realisedTotal(): number {
+    let won = 0;
+    for (const g of this.realised) won += g;
+    return won;
   }
 
   /** Accuracy now (start + gains won), then our order over the open rows against a random one. */
   curve(): Curve {
-    let now = this.start;
-    for (const g of this.realised) now += g;
     const gains = new Float64Array(this.order.length);
     let open = 0;
     for (const r of this.order) if (this.status[r] === 'open') gains[open++] = this.ranked[r].gain;
-    return cleaningCurve(now, gains.subarray(0, open));
+    return cleaningCurve(this.start, this.realisedTotal(), gains.subarray(0, open));
   }
 
   /** Recomputes row `r`'s signals, status and score from the original and its active ops. */

@@ -1,6 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cleaningCurve, knnUtility, samplePoints } from '../../../src/core/impact/curve';
+import {
+  accuracyAfter,
+  cleaningCurve,
+  knnUtility,
+  samplePoints,
+} from '../../../src/core/impact/curve';
 import { knnShapley } from '../../../src/core/impact/knn-shapley';
 
 beforeAll(async () => {
@@ -49,41 +54,57 @@ describe('knnUtility', () => {
 });
 
 describe('cleaningCurve', () => {
-  it('adds gains in queue order against a straight random line', () => {
-    const curve = cleaningCurve(0.8, [0.05, 0.03, 0.02, 0]);
+  const after = (base: number, gained: number) => 1 - (1 - base) * Math.exp(-gained / (1 - base));
+
+  it('adds gains in queue order against a straight random line, in summed gain', () => {
+    const gains = [0.05, 0.03, 0.02, 0];
+    const curve = cleaningCurve(0.8, 0, gains);
     expect(curve.start).toBe(0.8);
     expect(curve.ours.map(([n]) => n)).toEqual([0, 1, 2, 3, 4]);
     expect(curve.ours.map(([, a]) => a)).toEqual(
-      [0.8, 0.85, 0.88, 0.9, 0.9].map((a) => expect.closeTo(a, 12)),
+      [0, 0.05, 0.08, 0.1, 0.1].map((g) => expect.closeTo(after(0.8, g), 12)),
     );
     expect(curve.random.map(([, a]) => a)).toEqual(
-      [0.8, 0.825, 0.85, 0.875, 0.9].map((a) => expect.closeTo(a, 12)),
+      [0, 0.025, 0.05, 0.075, 0.1].map((g) => expect.closeTo(after(0.8, g), 12)),
+    );
+  });
+
+  it('keeps small sums as they are and never passes an accuracy of 1', () => {
+    expect(accuracyAfter(0.7, 0.001)).toBeCloseTo(0.701, 5);
+    const curve = cleaningCurve(
+      0.71,
+      0,
+      Array.from({ length: 300 }, () => 0.004),
+    );
+    for (const [, a] of [...curve.ours, ...curve.random]) expect(a).toBeLessThan(1);
+    expect(curve.ours.at(-1)![1]).toBeCloseTo(after(0.71, 1.2), 12);
+    expect(accuracyAfter(1, 0.5)).toBe(1);
+  });
+
+  it('starts from the gains already won, composing with them exactly', () => {
+    const curve = cleaningCurve(0.8, 0.03, [0.02]);
+    expect(curve.start).toBeCloseTo(after(0.8, 0.03), 12);
+    expect(curve.ours.at(-1)![1]).toBeCloseTo(
+      cleaningCurve(0.8, 0, [0.03, 0.02]).ours.at(-1)![1],
+      12,
     );
   });
 
   it('keeps at most 200 points, the first and the last among them', () => {
     const gains = Array.from({ length: 50_000 }, (_, i) => 1 / (i + 1) / 1e4);
-    const curve = cleaningCurve(0.5, gains);
+    const curve = cleaningCurve(0.5, 0, gains);
     expect(curve.ours.length).toBeLessThanOrEqual(200);
     expect(curve.ours[0]).toEqual([0, 0.5]);
     const total = gains.reduce((a, b) => a + b, 0);
     expect(curve.ours.at(-1)![0]).toBe(50_000);
-    expect(curve.ours.at(-1)![1]).toBeCloseTo(0.5 + total, 9);
-    expect(curve.random.at(-1)![1]).toBeCloseTo(0.5 + total, 9);
+    expect(curve.ours.at(-1)![1]).toBeCloseTo(after(0.5, total), 9);
+    expect(curve.random.at(-1)![1]).toBeCloseTo(after(0.5, total), 9);
     // Ours is never below random when the gains are sorted best first.
     curve.ours.forEach(([, a], i) => expect(a).toBeGreaterThanOrEqual(curve.random[i][1] - 1e-12));
   });
 
-  it('never goes past an accuracy of 1', () => {
-    const curve = cleaningCurve(0.9, [0.06, 0.06, 0.06]);
-    expect(curve.ours.map(([, a]) => a)).toEqual(
-      [0.9, 0.96, 1, 1].map((a) => expect.closeTo(a, 12)),
-    );
-    expect(curve.random.at(-1)![1]).toBe(1);
-  });
-
   it('handles an empty queue', () => {
-    expect(cleaningCurve(0.7, [])).toEqual({ start: 0.7, ours: [[0, 0.7]], random: [[0, 0.7]] });
+    expect(cleaningCurve(0.7, 0, [])).toEqual({ start: 0.7, ours: [[0, 0.7]], random: [[0, 0.7]] });
     expect(samplePoints(3, 200)).toEqual([0, 1, 2, 3]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticFix, syntheticSignals } from '../../../bench/rerank-signals';
 import type { LoggedOperation, Operation } from '../../../src/core/clean/operations';
 import { compareRanked, scoreRow } from '../../../src/core/impact/combine';
+import { accuracyAfter } from '../../../src/core/impact/curve';
 import type { CellEvidence } from '../../../src/core/impact/cell-signal';
 import { RankState } from '../../../src/core/impact/rank-state';
 import { repairs } from '../../../src/core/impact/rank-state-ops';
@@ -56,6 +57,8 @@ describe('RankState', () => {
     const expected = fromScratch(state);
     expect([...state.order]).toEqual(expected.order);
     for (let r = 0; r < 3000; r++) expect(state.item(r)).toEqual(expected.items[r]);
+    const curve = state.curve();
+    expect(state.counters().gainLeft).toBeCloseTo(curve.ours.at(-1)![1] - curve.start, 12);
     // The run went through the merge path (a false alarm reaches a whole detector group) too.
     expect(bigMoves).toBeGreaterThan(0);
   });
@@ -92,7 +95,7 @@ describe('RankState', () => {
     expect(state.signals.labels[r]).toBeNull();
     expect(state.status[r]).toBe('relabelled');
     expect(update.counters.relabelled).toBe(1);
-    expect(update.curve.start - before).toBeCloseTo(l.gain, 12);
+    expect(update.curve.start).toBeCloseTo(accuracyAfter(before, l.gain), 12);
     // Another class than the suggestion: the evidence now measures from that class.
     const other = (l.suggested + 1) % signals.classes.length;
     const s = new RankState(signals, { shapley });
