@@ -117,7 +117,7 @@ export function createPriorityHandlers(
         notes: [
           ...result.notes,
           ...(backend.note ? [backend.note] : []),
-          'The cleaning curve adds each fix's estimated gain: a relabel's exact KNN-Shapley gain, a cell fix's gain only where a counterfactual measured it (0 elsewhere; its place in the queue still uses the detector evidence). Summed over many rows the gains overlap, so each counts as a share of the accuracy still left and the curve never passes 100%.',
+          "The cleaning curve adds each fix's estimated gain: a relabel's exact KNN-Shapley gain, a cell fix's gain only where a counterfactual measured it (0 elsewhere; its place in the queue still uses the detector evidence). Summed over many rows the gains overlap, so each counts as a share of the accuracy still left and the curve never passes 100%.",
         ],
         counters: state.counters(),
         curve: state.curve(),
