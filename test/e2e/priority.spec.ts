@@ -42,6 +42,12 @@ test('priority view: held-out split, then a validation dataset', async ({ page }
   await expect(page.getByTestId(p.reference)).toHaveValue('held-out');
   await expect(page.getByTestId(p.heldOutNote)).toContainText('No reviewed validation split');
 
+  // A ranking can be cancelled while it runs; nothing is shown from it.
+  await page.getByTestId(p.rank).click();
+  await page.getByTestId(p.cancel).click();
+  await expect(page.getByTestId(p.cancelled)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId(p.summary)).toHaveCount(0);
+
   await page.getByTestId(p.rank).click();
   await rankDone(page);
   const summary = page.getByTestId(p.summary);
