@@ -94,7 +94,9 @@ export function createPriorityHandlers(
           // Between blocks of validation rows: the only points where a cancel can be seen.
           checkAborted(signal);
           const counted = /(\d+)\/(\d+) validation rows/.exec(message);
-          if (message.startsWith('detectors')) phase = 'detectors';
+          // "KNN-Shapley: …", "detectors: …": the step's name leads the line.
+          const step = /^([A-Za-z][\w -]*?):/.exec(message);
+          if (step) phase = step[1];
           if (counted) progress({ phase, done: Number(counted[1]), total: Number(counted[2]) });
           else progress({ phase, done: 0, total: 1 });
         },

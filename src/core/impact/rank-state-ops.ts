@@ -5,6 +5,7 @@
  * in effect now.
  */
 import type { ColumnTransform, LoggedOperation } from '../clean/operations';
+import type { RowStatus } from './rank-state';
 import type { CellEvidence } from './cell-signal';
 
 /**
@@ -106,4 +107,58 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** What the active operations on one row add up to. */
+export interface RowEffects {
+  /** The row's class code now (-1: missing, or a class the ranking never saw). */
+  label: number;
+  relabelled: boolean;
+  /** Columns whose cell was set (or repaired by a column transform). */
+  fixedColumns: Set<number>;
+  status: RowStatus;
+}
+
+/**
+ * Sums up `ops` (the row's active operations) from the row as ranked; the strongest status wins:
+ * excluded, then relabelled, fixed, OK, skipped.
+ */
+export function rowEffects(
+  ops: readonly LoggedOperation[],
+  row: {
+    given: number;
+    classes: readonly string[];
+    skipped: boolean;
+    /** Excluded before ranking. */
+    excluded: boolean;
+    /** Column of the flagged cell when a column transform in effect repairs it. */
+    repaired: number | null;
+  },
+): RowEffects {
+  let label = row.given;
+  let relabelled = false;
+  let excluded = row.excluded;
+  let ok = false;
+  const fixedColumns = new Set<number>();
+  if (row.repaired !== null) fixedColumns.add(row.repaired);
+  for (const { op } of ops) {
+    if (op.kind === 'relabel') {
+      label = row.classes.indexOf(op.value);
+      relabelled = true;
+    } else if (op.kind === 'set-cell') fixedColumns.add(op.column);
+    else if (op.kind === 'exclude-row') excluded = true;
+    else if (op.kind === 'mark-reviewed') ok = true;
+  }
+  const status: RowStatus = excluded
+    ? 'excluded'
+    : relabelled
+      ? 'relabelled'
+      : fixedColumns.size
+        ? 'fixed'
+        : ok
+          ? 'ok'
+          : row.skipped
+            ? 'skipped'
+            : 'open';
+  return { label, relabelled, fixedColumns, status };
 }

@@ -18,7 +18,7 @@ import { accuracyAfter, cleaningCurve, type Curve } from './curve';
 import type { ShapleyResult } from './knn-shapley';
 import { labelEvidence } from './label-signal';
 import { fixOrder } from './rank-state-order';
-import { RowOps } from './rank-state-ops';
+import { RowOps, rowEffects } from './rank-state-ops';
 
 /** Where a row stands after the operations logged on it since ranking. */
 export type RowStatus = 'open' | 'fixed' | 'relabelled' | 'excluded' | 'ok' | 'skipped';
@@ -192,30 +192,16 @@ export class RankState {
   /** Recomputes row `r`'s signals, status and score from the original and its active ops. */
   private refreshRow(r: number): void {
     const s = this.signals;
-    const mine = this.ops.rowOps(r);
-    let status: RowStatus = this.skipped.has(r) ? 'skipped' : 'open';
-    let label = this.originalGiven[r];
-    let relabelled = false;
-    let excluded = false;
-    const fixedColumns = new Set<number>();
-    let ok = false;
-    for (const { op } of mine) {
-      if (op.kind === 'relabel') {
-        // A class the ranking never saw has no evidence either way (code -1).
-        label = s.classes.indexOf(op.value);
-        relabelled = true;
-      } else if (op.kind === 'set-cell') fixedColumns.add(op.column);
-      else if (op.kind === 'exclude-row') excluded = true;
-      else if (op.kind === 'mark-reviewed') ok = true;
-    }
     // A column-wide transform that repairs the flagged cell fixes the row as a set-cell would.
     const cell = this.originalCells[r];
-    if (cell?.finding.column != null && this.ops.transformed(cell))
-      fixedColumns.add(cell.finding.column);
-    if (ok) status = 'ok';
-    if (fixedColumns.size) status = 'fixed';
-    if (relabelled) status = 'relabelled';
-    if (excluded || this.preExcluded?.[r]) status = 'excluded';
+    const repaired = cell && this.ops.transformed(cell) ? cell.finding.column : null;
+    const { label, relabelled, fixedColumns, status } = rowEffects(this.ops.rowOps(r), {
+      given: this.originalGiven[r],
+      classes: s.classes,
+      skipped: this.skipped.has(r),
+      excluded: !!this.preExcluded?.[r],
+      repaired,
+    });
     this.status[r] = status;
     s.given[r] = label;
     // A relabelled row has a target now, whatever its class.
