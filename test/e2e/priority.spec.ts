@@ -5,7 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { expectListed, gotoApp, importFile, openDataset, openSample } from './helpers';
+import { storedLog } from './cleaning-expected';
+import { datasetItem, expectListed, gotoApp, importFile, openDataset, openSample } from './helpers';
 import { analysisIds as a, priorityIds as p } from './selectors';
 
 const VAL_CSV = fileURLToPath(new URL('./data/penguins-mixed/val.csv', import.meta.url));
@@ -90,25 +91,40 @@ test('priority view: held-out split, then a validation dataset', async ({ page }
   await expect(page.getByTestId(p.queueRow).first()).toBeVisible();
 });
 
-test('the validation dataset keeps the review: its log holds a mark-reviewed op', async ({
+test('reviewing validation rows logs on the validation dataset and survives a reload', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   await gotoApp(page);
   await importFile(page, VAL_CSV);
   await expectListed(page, 'val', 69, 8);
   await openSample(page, 'penguins', 344, 8);
+  const valId = (await datasetItem(page, 'val').getAttribute('data-dataset-id'))!;
+  const ranked = (await datasetItem(page, 'penguins').getAttribute('data-dataset-id'))!;
   await page.getByTestId(p.tab).click();
   await page.getByTestId(a.targetSelect).selectOption('species');
   const valOption = page.getByTestId(p.reference).locator('option', { hasText: 'val' });
   await page.getByTestId(p.reference).selectOption((await valOption.getAttribute('value'))!);
   await page.getByTestId(p.rank).click();
   await rankDone(page);
-  const item = page.getByTestId(p.validationItem).first();
-  const row = Number(await item.getAttribute('data-row'));
-  await item.getByTestId(p.validationOk).click();
-  await rankDone(page);
-  // The op sits in the validation dataset's log, not in the ranked one: a reload keeps it.
+
+  // Mark one suggested row OK, accept the suggested label of another.
+  const items = page.getByTestId(p.validationItem);
+  const okRow = Number(await items.first().getAttribute('data-row'));
+  await items.first().getByTestId(p.validationOk).click();
+  await expect(page.getByTestId(p.referenceText)).toContainText('1 of 69', { timeout: 90_000 });
+  const withLabel = items.filter({
+    has: page.getByTestId(p.validationAccept).and(page.locator(':enabled')),
+  });
+  const labelRow = Number(await withLabel.first().getAttribute('data-row'));
+  await withLabel.first().getByTestId(p.validationAccept).click();
+  await expect(page.getByTestId(p.referenceText)).toContainText('2 of 69', { timeout: 90_000 });
+  const valLog = (await storedLog(page, valId)).map((e) => e.op);
+  expect(valLog[0]).toEqual({ kind: 'mark-reviewed', row: okRow });
+  expect(valLog[1]).toMatchObject({ kind: 'relabel', row: labelRow });
+  expect(await storedLog(page, ranked)).toEqual([]);
+
+  // After a reload the ranking starts afresh, and the reviewed rows are still reviewed.
   await page.reload();
   await openDataset(page, 'penguins');
   await page.getByTestId(p.tab).click();
@@ -116,8 +132,10 @@ test('the validation dataset keeps the review: its log holds a mark-reviewed op'
   await page.getByTestId(p.reference).selectOption((await valOption.getAttribute('value'))!);
   await page.getByTestId(p.rank).click();
   await rankDone(page);
-  await expect(page.getByTestId(p.referenceText)).toContainText('“val”: 1 of 69 validation rows');
-  await expect(page.locator(`[data-testid="${p.validationItem}"][data-row="${row}"]`)).toHaveCount(
-    0,
-  );
+  await expect(page.getByTestId(p.referenceText)).toContainText('“val”: 2 of 69 validation rows');
+  for (const row of [okRow, labelRow]) {
+    await expect(
+      page.locator(`[data-testid="${p.validationItem}"][data-row="${row}"]`),
+    ).toHaveCount(0);
+  }
 });
