@@ -40,6 +40,7 @@ export function holdRanking(
     const kept = rowsWhere(data.valLabels, (y) => y >= 0);
     const reference = matrixOf(data.val, kept, data.valLabels);
     const state = new RankState(signals, {
+      rows: result.rows,
       baseSeq,
       shapley,
       start: knnUtility(shapley.values),
@@ -54,6 +55,7 @@ export function holdRanking(
   const inHeld = new Uint8Array(frame.rows);
   held.forEach((r) => (inHeld[r] = 1));
   const state = new RankState(signals, {
+    rows: result.rows,
     baseSeq,
     shapley,
     start: knnUtility(shapley.values, [fit, held]),

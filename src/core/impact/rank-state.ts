@@ -51,6 +51,11 @@ export interface RankStateOptions {
   start?: number;
   /** Rows excluded before ranking: never in the open queue, never counted. */
   excluded?: Uint8Array | null;
+  /**
+   * The ranking as combineSignals ordered it from these signals (rankRows' rows), so the rows need
+   * not be scored again; scored here when absent.
+   */
+  rows?: readonly RankedRow[];
   /** pWrong factor per false alarm of a detector on a column, for the other rows it flagged. */
   falseAlarmFactor?: number;
 }
@@ -98,8 +103,11 @@ export class RankState {
     this.originalGiven = signals.given;
     this.originalMissing = signals.missingTarget;
     this.scale = labelGainScale(signals);
-    this.ranked = Array.from({ length: n }, (_, r) => scoreRow(this.signals, r, this.scale));
-    this.order = Int32Array.from(this.ranked.slice().sort(compareRanked), (x) => x.row);
+    const given = options.rows?.length === n ? options.rows : null;
+    this.ranked = new Array<RankedRow>(n);
+    if (given) given.forEach((x) => (this.ranked[x.row] = x));
+    else for (let r = 0; r < n; r++) this.ranked[r] = scoreRow(this.signals, r, this.scale);
+    this.order = Int32Array.from(given ?? this.ranked.slice().sort(compareRanked), (x) => x.row);
     this.preExcluded = options.excluded ?? null;
     this.status = Array.from({ length: n }, (_, r) =>
       this.preExcluded?.[r] ? 'excluded' : 'open',

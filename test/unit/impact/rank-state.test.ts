@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticFix, syntheticSignals } from '../../../bench/rerank-signals';
 import type { LoggedOperation, Operation } from '../../../src/core/clean/operations';
-import { compareRanked, scoreRow } from '../../../src/core/impact/combine';
+import { combineSignals, compareRanked, scoreRow } from '../../../src/core/impact/combine';
 import { accuracyAfter } from '../../../src/core/impact/curve';
 import type { CellEvidence } from '../../../src/core/impact/cell-signal';
 import { RankState } from '../../../src/core/impact/rank-state';
@@ -61,6 +61,12 @@ describe('RankState', () => {
     expect(state.counters().gainLeft).toBeCloseTo(curve.ours.at(-1)![1] - curve.start, 12);
     // The run went through the merge path (a false alarm reaches a whole detector group) too.
     expect(bigMoves).toBeGreaterThan(0);
+  });
+
+  it('takes the ranking combineSignals made as its starting order, unchanged', () => {
+    const { signals, shapley } = syntheticSignals(2000, 12);
+    const given = new RankState(signals, { shapley, rows: combineSignals(signals) });
+    expect(snapshot(given)).toEqual(snapshot(new RankState(signals, { shapley })));
   });
 
   it('restores every row after an operation is reverted, and again after a redo', () => {
