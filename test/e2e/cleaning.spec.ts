@@ -214,3 +214,31 @@ test('review queue: skip and move, a group fix after its preview, table mode, re
   await expect(result).toContainText('(the last run)', { timeout: 120_000 });
   await expect(result).toHaveAttribute('data-value', /^(0(\.\d+)?|1)$/);
 });
+
+test('two tabs on one dataset: a fix in one shows in the other', async ({ context }) => {
+  test.setTimeout(240_000);
+  const [one, two] = [await context.newPage(), await context.newPage()];
+  await gotoApp(one);
+  await importFile(one, CASE('train.csv'));
+  await expectListed(one, 'train', 206, 8);
+  const id = (await datasetItem(one, 'train').getAttribute('data-dataset-id'))!;
+  await gotoApp(two);
+  // Both tabs rank the same way (held-out split, seeded), so both start on the same row.
+  for (const page of [one, two]) {
+    await openDataset(page, 'train');
+    await page.getByTestId(c.tab).click();
+    await page.getByTestId(a.targetSelect).selectOption('species');
+    await page.getByTestId(p.rank).click();
+    await expect(page.getByTestId(c.card)).toBeVisible({ timeout: 90_000 });
+  }
+  const row = await one.getByTestId(c.card).getAttribute('data-row');
+  await expect(two.getByTestId(c.card)).toHaveAttribute('data-row', row!);
+
+  // Tab one excludes it; tab two hears of it through the ops feed and moves on.
+  await one.bringToFront();
+  await one.keyboard.press('x');
+  await expect.poll(async () => (await storedLog(one, id)).length).toBe(1);
+  await expect(two.getByTestId(c.card)).not.toHaveAttribute('data-row', row!);
+  await expect(counter(two, 'excluded')).toHaveAttribute('data-value', '1');
+  await expect(two.locator(`[data-testid="${h.item}"][data-seq="1"]`)).toBeVisible();
+});
