@@ -22,11 +22,30 @@ export async function* cleanedCsvOf(db: CleanroomDb, meta: DatasetMeta): AsyncGe
   yield* cleanedCsvPieces(meta.columns, versionBands(db, meta, index));
 }
 
-/** The current version as a CSV Blob (text/csv), assembled from pieces, never one string. */
-export async function cleanedCsvBlob(db: CleanroomDb, meta: DatasetMeta): Promise<Blob> {
-  const parts: string[] = [];
-  for await (const piece of cleanedCsvOf(db, meta)) parts.push(piece);
-  return new Blob(parts, { type: 'text/csv' });
+/** The current version as a CSV Blob (text/csv), never one string. */
+export function cleanedCsvBlob(db: CleanroomDb, meta: DatasetMeta): Promise<Blob> {
+  return blobOfPieces(cleanedCsvOf(db, meta), 'text/csv');
+}
+
+/**
+ * A Blob of text pieces; every `foldEvery` pieces (~10 MB of CSV at 16) are folded into a Blob,
+ * so the browser can move them out of the JS heap while the rest is made.
+ */
+export async function blobOfPieces(
+  pieces: AsyncIterable<string>,
+  type: string,
+  foldEvery = 16,
+): Promise<Blob> {
+  let parts: BlobPart[] = [];
+  let pending = 0;
+  for await (const piece of pieces) {
+    parts.push(piece);
+    if (++pending === foldEvery) {
+      parts = [new Blob(parts)];
+      pending = 0;
+    }
+  }
+  return new Blob(parts, { type });
 }
 
 /** The recipe of the dataset's active operations. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField } from '../../../src/core/export/cleaned-csv';
+import { blobOfPieces } from '../../../src/storage/cleaning-export';
 import { cleanedCsv, load, logOf } from './helpers';
 
 describe('csvField', () => {
@@ -73,5 +74,16 @@ describe('cleaned CSV', () => {
     const lines = text.trimEnd().split('\r\n');
     expect(lines).toHaveLength(1000);
     expect(lines[999]).toBe('998,4');
+  });
+});
+
+describe('blobOfPieces', () => {
+  it('folds pieces into Blobs as it goes and keeps their order', async () => {
+    async function* pieces() {
+      for (let i = 0; i < 40; i++) yield `${i},`;
+    }
+    const blob = await blobOfPieces(pieces(), 'text/csv', 16);
+    expect(blob.type).toBe('text/csv');
+    expect(await blob.text()).toBe(Array.from({ length: 40 }, (_, i) => `${i},`).join(''));
   });
 });
