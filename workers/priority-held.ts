@@ -98,7 +98,7 @@ export function queueItem(state: RankState, row: number, rank: number): QueueIte
 export function queuePage(state: RankState, query: QueueQuery): QueuePage {
   const open = (query.status ?? 'open') === 'open';
   const kind = query.kind ?? null;
-  const column = (query as { column?: number | null }).column ?? null;
+  const column = query.column ?? null;
   const items: QueueItem[] = [];
   const offset = Math.max(0, Math.floor(query.offset));
   const limit = Math.max(0, Math.floor(query.limit));

@@ -303,6 +303,26 @@ describe.each(transports)('priority protocol, bad input (%s)', (_transport, make
       kind: 'cell',
     });
     expect(page.total).toBeGreaterThan(0);
+    expect(page.items.every((item) => item.kind === 'cell')).toBe(true);
+    const column = page.items[0].column!;
+    const group = await pair.priority.call('queue', {
+      id: all.id,
+      offset: 0,
+      limit: 40,
+      kind: 'cell',
+      column,
+    });
+    expect(group.total).toBe(page.items.filter((item) => item.column === column).length);
+    const other = await pair.priority.call('queue', {
+      id: all.id,
+      offset: 0,
+      limit: 1,
+      column: 99,
+    });
+    expect(other.total).toBe(0);
+    const evidence = await pair.priority.call('evidence', { id: all.id, row: page.items[0].row });
+    expect(evidence.distribution).toMatchObject({ column, value: 'N/A' });
+    expect(evidence.classes).toBeNull();
   });
 
   it('cancels a ranking', async () => {
