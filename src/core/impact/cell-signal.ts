@@ -30,6 +30,9 @@ export interface CellEvidence {
   measured: boolean;
   /** Estimated validation-accuracy gain of the repair (fraction), where a counterfactual measured it. */
   accuracyGain?: number;
+  /** Empty cells: validation predictions some plausible repair flips (CPClean check), and repairs tried. */
+  flippable?: number;
+  candidates?: number;
   finding: Finding;
 }
 

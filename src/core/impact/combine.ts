@@ -5,6 +5,7 @@
  */
 import type { Operation } from '../clean/operations';
 import type { CellEvidence } from './cell-signal';
+import type { ModelEvidence } from './gradient-signal';
 import type { LabelEvidence } from './label-signal';
 
 /** Everything known about the rows of the training split. */
@@ -22,6 +23,8 @@ export interface RowSignals {
   columnNames: string[];
   /** Index of the target column (relabel suggestions name it). */
   target: number;
+  /** Gradient norm and self-influence of a quick model, per row (absent when it was not trained). */
+  model?: ModelEvidence | null;
 }
 
 /** Which signal decided a row's place. */
@@ -109,7 +112,7 @@ export function scoreRow(s: RowSignals, r: number, gainScale: number): RankedRow
       gain: c.accuracyGain ?? 0,
       column: c.finding.column,
       suggestion: c.finding.suggestion,
-      reason: `${c.finding.reason.replace(/\.$/, '')}; ${moves} (estimated impact ${c.gain.toFixed(2)})`,
+      reason: `${c.finding.reason.replace(/\.$/, '')}; ${moves} (estimated impact ${c.gain.toFixed(2)})${cellOutcome(c)}`,
     };
   }
   return best;
@@ -133,11 +136,39 @@ function labelReason(s: RowSignals, r: number, l: LabelEvidence): string {
   const to = s.classes[l.suggested];
   const points = `relabelling it "${to}" is estimated to add ${fmtPoints(100 * l.gain)} points of validation accuracy (exact KNN-Shapley)`;
   const against = l.voters - l.agreeing;
+  const model = modelSays(s, r, l.suggested);
   if (against > l.agreeing)
-    return `label "${own}" disagrees with ${against} of the ${l.voters} validation rows that have it among their ${s.k} nearest (${l.forSuggested} say "${to}"); ${points}`;
+    return `label "${own}" disagrees with ${against} of the ${l.voters} validation rows that have it among their ${s.k} nearest (${l.forSuggested} say "${to}"); ${points}${model}`;
   // Few or no validation rows count it among their K nearest: the weight of those further away
   // (1/rank each) is what leans toward another class.
-  return `label "${own}" is backed by few validation rows (${l.agreeing} of the ${l.voters} that have it among their ${s.k} nearest), and the rows around it lean toward "${to}"; ${points}`;
+  return `label "${own}" is backed by few validation rows (${l.agreeing} of the ${l.voters} that have it among their ${s.k} nearest), and the rows around it lean toward "${to}"; ${points}${model}`;
+}
+
+/** The quick model's second opinion, where it has one on the suggested class. */
+function modelSays(s: RowSignals, r: number, suggested: number): string {
+  const m = s.model;
+  if (!m || m.predicted[r] !== suggested || Number.isNaN(m.pGiven[r])) return '';
+  return `; a quick softmax model agrees (it gives the row's label ${fmtPercent(m.pGiven[r])}, gradient norm ${m.gradNorm[r].toPrecision(2)})`;
+}
+
+function fmtPercent(p: number): string {
+  return `${(100 * p).toFixed(p < 0.01 ? 1 : 0)}%`;
+}
+
+/** What re-scoring with the repair, or with every plausible value of an empty cell, showed. */
+function cellOutcome(c: CellEvidence): string {
+  const parts: string[] = [];
+  if (c.flippable !== undefined)
+    parts.push(
+      `depending on its true value, ${c.flippable} validation prediction${c.flippable === 1 ? '' : 's'} can change (${c.candidates} plausible values tried)`,
+    );
+  if (c.accuracyGain !== undefined && c.accuracyGain !== 0)
+    parts.push(
+      `re-scored with the repair, validation accuracy of the nearest-neighbour estimate ${c.accuracyGain > 0 ? 'rises' : 'falls'} by ${fmtPoints(100 * Math.abs(c.accuracyGain))} points`,
+    );
+  else if (c.accuracyGain === 0)
+    parts.push('re-scored with the repair, no validation neighbourhood it belongs to changes');
+  return parts.length ? `; ${parts.join('; ')}` : '';
 }
 
 function fmtPoints(x: number): string {

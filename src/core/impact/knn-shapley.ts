@@ -32,6 +32,13 @@ export interface ShapleyResult {
   k: number;
   /** Validation points used (with a known class). */
   m: number;
+  /**
+   * nearest[j * (k + 1) + t]: the training row at rank t + 1 for validation point j (-1 past the
+   * end or for a point without a class), K + 1 deep so a row's neighbourhoods can be re-scored
+   * without it (counterfactual repairs); nearestDist holds the squared distances.
+   */
+  nearest: Int32Array;
+  nearestDist: Float32Array;
 }
 
 /** Computes exact KNN-Shapley values; `onProgress(done, total)` after each block. */
@@ -49,6 +56,9 @@ export async function knnShapley(
   const votes = new Int32Array(n * classes);
   const sorter = new RadixOrder(n);
   const weights = Float64Array.from({ length: n + 1 }, (_, r) => 1 / Math.max(r, k));
+  const depth = k + 1;
+  const nearest = new Int32Array(val.rows * depth).fill(-1);
+  const nearestDist = new Float32Array(val.rows * depth).fill(Infinity);
   await forEachDistanceBlock(val, train, (start, count, d) => {
     const bits = new Uint32Array(d.buffer, d.byteOffset, d.length);
     for (let j = 0; j < count; j++) {
@@ -56,6 +66,10 @@ export async function knnShapley(
       if (y < 0) continue;
       const aff = byClass[y];
       const order = sorter.order(bits.subarray(j * n, (j + 1) * n));
+      for (let t = 0; t < Math.min(depth, n); t++) {
+        nearest[(start + j) * depth + t] = order[t];
+        nearestDist[(start + j) * depth + t] = d[j * n + order[t]];
+      }
       // sv = value of the row at rank r (1-based) for this validation point, from the far end in.
       let idx = order[n - 1];
       let cNext = trainLabels[idx] === y ? 1 : 0;
@@ -90,7 +104,7 @@ export async function knnShapley(
   for (let i = 0; i < n; i++) values[i] *= scale;
   const affinity = new Float64Array(n * classes);
   byClass.forEach((a, c) => a.forEach((v, i) => (affinity[i * classes + c] = v * scale)));
-  return { values, affinity, votes, k, m };
+  return { values, affinity, votes, k, m, nearest, nearestDist };
 }
 
 /** Exact change of row i's Shapley value if its label became `to`. */
@@ -102,4 +116,64 @@ export function relabelGain(
   to: number,
 ): number {
   return result.affinity[i * classes + to] - result.affinity[i * classes + from];
+}
+
+/** Computes KNN-Shapley values: `knnShapley` itself, or a runner that spreads it over threads. */
+export type ShapleyRunner = (
+  input: ShapleyInput,
+  onProgress?: (done: number, total: number) => void,
+) => Promise<ShapleyResult>;
+
+/**
+ * The result over all validation points from results over disjoint parts of them (the values
+ * are means over validation points, so each part weighs by its count; votes add up).
+ */
+export function mergeShapley(parts: readonly ShapleyResult[]): ShapleyResult {
+  const m = parts.reduce((sum, p) => sum + p.m, 0);
+  const [first] = parts;
+  const values = new Float64Array(first.values.length);
+  const affinity = new Float64Array(first.affinity.length);
+  const votes = new Int32Array(first.votes.length);
+  const rows = parts.reduce((sum, p) => sum + p.nearest.length, 0);
+  for (const p of parts) {
+    const w = m > 0 ? p.m / m : 0;
+    p.values.forEach((v, i) => (values[i] += v * w));
+    p.affinity.forEach((v, i) => (affinity[i] += v * w));
+    p.votes.forEach((v, i) => (votes[i] += v));
+  }
+  return {
+    values,
+    affinity,
+    votes,
+    k: first.k,
+    m,
+    nearest: concatenated(
+      parts.map((p) => p.nearest),
+      new Int32Array(rows),
+    ),
+    nearestDist: concatenated(
+      parts.map((p) => p.nearestDist),
+      new Float32Array(rows),
+    ),
+  };
+}
+
+/** `arrays` one after another, written into `into` (of their total length). */
+export function concatenated<T extends Int32Array | Float32Array>(arrays: T[], into: T): T {
+  let at = 0;
+  for (const a of arrays) {
+    into.set(a, at);
+    at += a.length;
+  }
+  return into;
+}
+
+/** Validation rows [start, end) of an input, as an input of their own. */
+export function validationSlice(input: ShapleyInput, start: number, end: number): ShapleyInput {
+  const w = input.val.width;
+  return {
+    ...input,
+    val: { x: input.val.x.slice(start * w, end * w), rows: end - start, width: w },
+    valLabels: input.valLabels.slice(start, end),
+  };
 }

@@ -18,6 +18,8 @@ export interface LabelEvidence {
   agreeing: number;
   /** Of the voters, how many are of the suggested class. */
   forSuggested: number;
+  /** True where the quick model also favours the suggested class (its opinion raised pWrong). */
+  modelAgrees?: boolean;
 }
 
 /** Evidence for every row with a label (null where the label is missing). */

@@ -1,6 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { knnShapley, relabelGain, type ShapleyInput } from '../../../src/core/impact/knn-shapley';
+import {
+  knnShapley,
+  mergeShapley,
+  relabelGain,
+  validationSlice,
+  type ShapleyInput,
+} from '../../../src/core/impact/knn-shapley';
 import { naiveKnnShapley } from '../../../src/core/impact/naive-shapley';
 
 beforeAll(async () => {
@@ -85,5 +91,33 @@ describe('knnShapley', () => {
     const before = tf.memory().numTensors;
     await knnShapley({ ...tiny, k: 3 });
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('keeps the K + 1 nearest rows of each validation point, nearest first', async () => {
+    const result = await knnShapley({ ...tiny, k: 2 });
+    for (let j = 0; j < tiny.val.rows; j++) {
+      const d = (i: number) =>
+        (tiny.train.x[2 * i] - tiny.val.x[2 * j]) ** 2 +
+        (tiny.train.x[2 * i + 1] - tiny.val.x[2 * j + 1]) ** 2;
+      const expected = [...Array(6).keys()].sort((a, b) => d(a) - d(b) || a - b).slice(0, 3);
+      expect([...result.nearest.subarray(3 * j, 3 * j + 3)]).toEqual(expected);
+      expected.forEach((i, t) => expect(result.nearestDist[3 * j + t]).toBeCloseTo(d(i), 5));
+    }
+  });
+
+  it('merges results over parts of the validation rows into the whole', async () => {
+    const whole = await knnShapley({ ...tiny, k: 2 });
+    const parts = await Promise.all(
+      [
+        [0, 1],
+        [1, 3],
+      ].map(([a, b]) => knnShapley(validationSlice({ ...tiny, k: 2 }, a, b))),
+    );
+    const merged = mergeShapley(parts);
+    merged.values.forEach((v, i) => expect(v).toBeCloseTo(whole.values[i], 12));
+    merged.affinity.forEach((v, i) => expect(v).toBeCloseTo(whole.affinity[i], 12));
+    expect([...merged.votes]).toEqual([...whole.votes]);
+    expect([...merged.nearest]).toEqual([...whole.nearest]);
+    expect(merged.m).toBe(whole.m);
   });
 });

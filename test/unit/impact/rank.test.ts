@@ -98,6 +98,30 @@ describe('rankRows', () => {
     ).toHaveLength(5);
   });
 
+  it('carries the quick model gradient per row and the references for re-scoring', async () => {
+    const { signals, references, rows } = await rankRows(
+      frameFromArrays(blobs(40, [3, 8])),
+      frameFromArrays(blobs(20, [], 1)),
+      'y',
+    );
+    const g = signals.model!.gradNorm;
+    const top = [...g.keys()].sort((a, b) => g[b] - g[a]).slice(0, 2);
+    expect(top.sort((a, b) => a - b)).toEqual([3, 8]);
+    expect(references).toHaveLength(1);
+    expect(references[0].rows).toHaveLength(40);
+    // The model's figures explain, they do not reorder: the flipped rows lead either way.
+    expect(rows[0].reason).toMatch(/quick softmax model agrees/);
+  });
+
+  it('drops an empty cell that no plausible repair makes matter', async () => {
+    // Row 5's x is empty; wherever a repair puts it, it is one vote of ten among rows that agree
+    // with each other, so no validation prediction can change.
+    const { x, y } = blobs(40);
+    const train = frameFromArrays({ x: x.map((v, i) => (i === 5 ? null : v)), y });
+    const { signals } = await rankRows(train, frameFromArrays(blobs(20, [], 1)), 'y');
+    expect(signals.cells[5]).toBeNull();
+  });
+
   it('leaves no tensors behind', async () => {
     const before = tf.memory().numTensors;
     await rankRows(frameFromArrays(blobs(30, [2])), frameFromArrays(blobs(10)), 'y');

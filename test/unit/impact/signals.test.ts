@@ -15,6 +15,8 @@ describe('labelEvidence', () => {
     votes: Int32Array.from([1, 9, 8, 0]),
     k: 10,
     m: 20,
+    nearest: new Int32Array(0),
+    nearestDist: new Float32Array(0),
   };
   const [wrong, right] = labelEvidence(shapley, Int32Array.from([0, 0]), 2);
 
@@ -117,5 +119,54 @@ describe('combineSignals', () => {
     });
     expect(top).toMatchObject({ row: 3, score: 1 });
     expect(top.reason).toMatch(/target is empty/);
+  });
+
+  it('adds the quick model as a second opinion only where it names the same class', () => {
+    const label = {
+      suggested: 0,
+      pWrong: 0.9,
+      gain: 0.004,
+      voters: 10,
+      agreeing: 1,
+      forSuggested: 9,
+    };
+    const model = {
+      gradNorm: Float64Array.from([0.1, 0.1, 2.5, 2.5]),
+      influence: Float64Array.from([1, 1, 9, 9]),
+      pGiven: Float32Array.from([0.9, 0.9, 0.05, 0.4]),
+      predicted: Int32Array.from([0, 0, 0, 1]),
+    };
+    const rows = combineSignals({ ...base, labels: [null, null, label, label], model });
+    const reasonOf = (r: number) => rows.find((x) => x.row === r)!.reason;
+    expect(reasonOf(2)).toMatch(
+      /quick softmax model agrees \(it gives the row's label 5%, gradient norm 2\.5\)/,
+    );
+    expect(reasonOf(3)).not.toMatch(/quick softmax model/);
+  });
+
+  it('tells the counterfactual and the repair certainty of a cell in its reason', () => {
+    const finding: Finding = {
+      row: 1,
+      column: 0,
+      detector: 'missing',
+      score: 0.5,
+      reason: 'x is empty.',
+      suggestion: null,
+    };
+    const cells = [...base.cells];
+    cells[1] = {
+      pWrong: 0.5,
+      gain: 0.4,
+      shift: 1,
+      measured: false,
+      finding,
+      flippable: 3,
+      candidates: 5,
+      accuracyGain: 0.002,
+    };
+    const [top] = combineSignals({ ...base, cells });
+    expect(top).toMatchObject({ row: 1, kind: 'cell', gain: 0.002 });
+    expect(top.reason).toMatch(/3 validation predictions can change \(5 plausible values tried\)/);
+    expect(top.reason).toMatch(/rises by 0\.20 points/);
   });
 });
