@@ -1,32 +1,28 @@
 /**
- * Duplicate rows: exact copies, near copies (equal after trimming, lower-casing and rounding
- * numbers to 4 significant digits) and conflicting copies (same features, different label).
+ * Duplicate rows: exact copies, near copies (same text up to case and spacing, numbers within a
+ * relative tolerance: near-duplicates.ts) and conflicting copies (same features, another label).
  */
 import type { Frame } from '../table/frame';
+import { nearPairs, nearReason } from './near-duplicates';
 import type { Detector, DetectorOutput, Finding } from './types';
 
 /**
- * `v` with its mantissa cut to 12 bits (about 3.6 significant digits): near-equal numbers
- * mostly share it. Bit masking instead of log/pow keeps the loose pass cheap at 1M rows.
+ * How cells are compared: 'exact' as stored; 'block' with text trimmed and lower-cased and a
+ * number reduced to whether it is missing (the near-duplicate pass compares numbers itself).
  */
-function coarse(v: number): number {
-  f64[0] = v;
-  u32[0] = 0;
-  u32[1] &= 0xffffff00;
-  return f64[0];
-}
+export type KeyMode = 'exact' | 'block';
 
-function cell(frame: Frame, c: number, r: number, loose: boolean): string {
+function cell(frame: Frame, c: number, r: number, mode: KeyMode): string {
   const v = frame.columns[c].values[r];
   if (v === null || (typeof v === 'number' && Number.isNaN(v))) return '\u0000';
-  if (typeof v === 'number') return String(loose ? coarse(v) : v);
-  return loose ? v.trim().replace(/[A-Z]/g, (ch) => ch.toLowerCase()) : v;
+  if (typeof v === 'number') return mode === 'block' ? '' : String(v);
+  return mode === 'block' ? v.trim().replace(/[A-Z]/g, (ch) => ch.toLowerCase()) : v;
 }
 
 /** Row key over `columns`; \u0001 separates cells (it does not occur in CSV text in practice). */
-function rowKey(frame: Frame, columns: number[], r: number, loose: boolean): string {
+function rowKey(frame: Frame, columns: number[], r: number, mode: KeyMode): string {
   let key = '';
-  for (const c of columns) key += cell(frame, c, r, loose) + '\u0001';
+  for (const c of columns) key += cell(frame, c, r, mode) + '\u0001';
   return key;
 }
 
@@ -34,12 +30,17 @@ const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
 /** 32-bit FNV-1a over a row's cells: cheap first pass; equal keys are then checked exactly. */
-function rowHash(frame: Frame, columns: number[], r: number, loose: boolean): number {
+function rowHash(frame: Frame, columns: number[], r: number, mode: KeyMode): number {
+  const loose = mode === 'block';
   let h = 0x811c9dc5;
   for (const c of columns) {
     const v = frame.columns[c].values[r];
     if (typeof v === 'number') {
-      f64[0] = loose ? coarse(v) : v;
+      if (loose) {
+        h = Math.imul(h ^ (v === v ? 1 : 2), 16777619);
+        continue;
+      }
+      f64[0] = v;
       h = Math.imul(h ^ u32[0], 16777619);
       h = Math.imul(h ^ u32[1], 16777619);
     } else if (v !== null) {
@@ -60,8 +61,23 @@ function rowHash(frame: Frame, columns: number[], r: number, loose: boolean): nu
   return h >>> 0;
 }
 
-/** Row indexes grouped by their values over `columns` (groups of two or more only). */
-export function duplicateGroups(frame: Frame, columns: number[], loose: boolean): number[][] {
+/**
+ * Row indexes grouped by their values over `columns` (groups of two or more only). Exact groups
+ * over every column are remembered per frame: the profile and the detector both ask.
+ */
+export function duplicateGroups(frame: Frame, columns: number[], mode: KeyMode): number[][] {
+  const all = mode === 'exact' && columns.length === frame.columns.length;
+  const known = all ? exactMemo.get(frame) : undefined;
+  if (known) return known;
+  const groups = groupRows(frame, columns, mode);
+  if (all) exactMemo.set(frame, groups);
+  return groups;
+}
+
+// Frames are not changed once built (a new version is a new frame).
+const exactMemo = new WeakMap<Frame, number[][]>();
+
+function groupRows(frame: Frame, columns: number[], mode: KeyMode): number[][] {
   // Hash first into an open-addressing table of typed arrays (no string or Map entry per row at
   // 1M rows), then build exact keys only for rows whose hash repeats.
   let size = 1024;
@@ -71,7 +87,7 @@ export function duplicateGroups(frame: Frame, columns: number[], loose: boolean)
   const clash = new Map<number, number[]>();
   for (let r = 0; r < frame.rows; r++) {
     if (frame.excluded[r]) continue;
-    const h = rowHash(frame, columns, r, loose);
+    const h = rowHash(frame, columns, r, mode);
     let i = h & (size - 1);
     while (slotRow[i] >= 0 && slotHash[i] !== h) i = (i + 1) & (size - 1);
     if (slotRow[i] < 0) {
@@ -87,7 +103,7 @@ export function duplicateGroups(frame: Frame, columns: number[], loose: boolean)
   for (const rows of clash.values()) {
     const byKey = new Map<string, number[]>();
     for (const r of rows) {
-      const k = rowKey(frame, columns, r, loose);
+      const k = rowKey(frame, columns, r, mode);
       const g = byKey.get(k);
       if (g) g.push(r);
       else byKey.set(k, [r]);
@@ -102,7 +118,7 @@ export function detectDuplicates(frame: Frame, target: number | null): DetectorO
   const findings: Finding[] = [];
   const all = frame.columns.map((_, c) => c);
   const flagged = new Set<number>();
-  for (const g of duplicateGroups(frame, all, false))
+  for (const g of duplicateGroups(frame, all, 'exact'))
     for (const r of g.slice(1)) {
       flagged.add(r);
       findings.push({
@@ -114,32 +130,32 @@ export function detectDuplicates(frame: Frame, target: number | null): DetectorO
         suggestion: { kind: 'exclude-row', row: r },
       });
     }
-  for (const g of duplicateGroups(frame, all, true)) {
-    for (const r of g.slice(1))
-      if (!flagged.has(r)) {
-        flagged.add(r);
-        findings.push({
-          row: r,
-          column: null,
-          detector: 'near-duplicate',
-          score: 0.6,
-          reason: `Row ${r} equals row ${g[0]} up to case, spacing and rounding.`,
-          suggestion: { kind: 'exclude-row', row: r },
-        });
-      }
+  for (const pair of nearPairs(frame, duplicateGroups(frame, all, 'block'), flagged)) {
+    flagged.add(pair.row);
+    findings.push({
+      row: pair.row,
+      column: null,
+      detector: 'near-duplicate',
+      score: 0.6,
+      reason: nearReason(frame, pair),
+      suggestion: { kind: 'exclude-row', row: pair.row },
+    });
   }
   if (target === null) return { findings };
   const features = all.filter((c) => c !== target);
   const labels = frame.columns[target];
-  for (const g of duplicateGroups(frame, features, false)) {
+  for (const g of duplicateGroups(frame, features, 'exact')) {
     const votes = new Map<string, number>();
     for (const r of g)
-      votes.set(cell(frame, target, r, false), (votes.get(cell(frame, target, r, false)) ?? 0) + 1);
+      votes.set(
+        cell(frame, target, r, 'exact'),
+        (votes.get(cell(frame, target, r, 'exact')) ?? 0) + 1,
+      );
     if (votes.size < 2) continue;
     const [major, count] = [...votes].sort((a, b) => b[1] - a[1])[0];
     const tie = [...votes.values()].filter((n) => n === count).length > 1;
     for (const r of g) {
-      const mine = cell(frame, target, r, false);
+      const mine = cell(frame, target, r, 'exact');
       if (mine === major && !tie) continue;
       const value = labels.kind === 'string' ? labels.values[r] : String(labels.values[r]);
       findings.push({

@@ -7,7 +7,7 @@
  */
 import { isNumericColumn } from '../profile/association';
 import type { Frame } from '../table/frame';
-import { finiteValues, robustStats, seededRandom } from './stats';
+import { columnStats, seededRandom } from './stats';
 import { clampScore, type Detector, type DetectorOutput, type Finding } from './types';
 
 const TREES = 64;
@@ -31,6 +31,8 @@ interface Tree {
   right: Int32Array;
   /** Path-length correction at a leaf (c(size)); -1 marks an inner node. */
   leaf: Float64Array;
+  /** Nodes used. */
+  size: number;
 }
 
 function gauss(rand: () => number): number {
@@ -38,7 +40,7 @@ function gauss(rand: () => number): number {
 }
 
 function buildTree(x: Float64Array, width: number, rows: number[], rand: () => number): Tree {
-  const cap = 2 * rows.length;
+  const cap = 2 * rows.length + 1;
   const t: Tree = {
     feature: new Int32Array(cap),
     feature2: new Int32Array(cap),
@@ -48,6 +50,7 @@ function buildTree(x: Float64Array, width: number, rows: number[], rand: () => n
     left: new Int32Array(cap),
     right: new Int32Array(cap),
     leaf: new Float64Array(cap).fill(-1),
+    size: 0,
   };
   let next = 0;
   const maxDepth = Math.ceil(Math.log2(Math.max(2, rows.length)));
@@ -91,29 +94,101 @@ function buildTree(x: Float64Array, width: number, rows: number[], rand: () => n
     return node;
   };
   grow(rows, 0);
+  t.size = next;
   return t;
 }
 
-/** Adds each candidate's path length in tree `t` to `sum` (tree by tree: arrays stay local). */
-function addPathLengths(
-  t: Tree,
+/** All trees in one set of arrays (tree k's nodes start at root[k]), for row-major scoring. */
+interface Forest {
+  root: Int32Array;
+  /** Smallest path length (depth + leaf correction) any row can get in tree k. */
+  shortest: Float64Array;
+  feature: Int32Array;
+  feature2: Int32Array;
+  w1: Float64Array;
+  w2: Float64Array;
+  split: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  leaf: Float64Array;
+}
+
+function flatten(trees: Tree[]): Forest {
+  const total = trees.reduce((a, t) => a + t.size, 0);
+  const f: Forest = {
+    root: new Int32Array(trees.length),
+    shortest: new Float64Array(trees.length),
+    feature: new Int32Array(total),
+    feature2: new Int32Array(total),
+    w1: new Float64Array(total),
+    w2: new Float64Array(total),
+    split: new Float64Array(total),
+    left: new Int32Array(total),
+    right: new Int32Array(total),
+    leaf: new Float64Array(total),
+  };
+  let at = 0;
+  trees.forEach((t, k) => {
+    const n = t.size;
+    f.root[k] = at;
+    for (const key of ['feature', 'feature2', 'w1', 'w2', 'split', 'leaf'] as const)
+      f[key].set(t[key].subarray(0, n), at);
+    for (let i = 0; i < n; i++) {
+      f.left[at + i] = t.left[i] + at;
+      f.right[at + i] = t.right[i] + at;
+    }
+    // Depth of each node, to find the tree's shortest possible path.
+    const depth = new Int32Array(n);
+    let shortest = Infinity;
+    for (let i = 0; i < n; i++) {
+      if (t.leaf[i] >= 0) shortest = Math.min(shortest, depth[i] + t.leaf[i]);
+      else depth[t.left[i]] = depth[t.right[i]] = depth[i] + 1;
+    }
+    f.shortest[k] = shortest;
+    at += n;
+  });
+  return f;
+}
+
+/**
+ * Mean path length of each candidate over the forest, row by row (a row's values stay in cache
+ * while every tree scores it). A row stops early, exactly, once even the shortest paths in the
+ * trees left could not bring its mean down to `flagAt`: it is ordinary whatever they say.
+ * Rows stopped early get +Infinity.
+ */
+function meanPathLengths(
+  f: Forest,
   x: Float64Array,
   width: number,
   rows: number[],
-  sum: Float64Array,
-): void {
-  const { feature, feature2, w1, w2, split, left, right, leaf } = t;
-  for (const r of rows) {
-    const at = r * width;
-    let node = 0;
-    let depth = 0;
-    while (leaf[node] < 0) {
-      const v = w1[node] * x[at + feature[node]] + w2[node] * x[at + feature2[node]];
-      node = v < split[node] ? left[node] : right[node];
-      depth++;
+  flagAt: number,
+): Float64Array {
+  const trees = f.root.length;
+  const { feature, feature2, w1, w2, split, left, right, leaf } = f;
+  // rest[k] = the least the trees from k on can add.
+  const rest = new Float64Array(trees + 1);
+  for (let k = trees - 1; k >= 0; k--) rest[k] = rest[k + 1] + f.shortest[k];
+  const budget = flagAt * trees;
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const at = rows[i] * width;
+    let sum = 0;
+    let k = 0;
+    for (; k < trees; k++) {
+      let node = f.root[k];
+      let depth = 0;
+      while (leaf[node] < 0) {
+        const v = w1[node] * x[at + feature[node]] + w2[node] * x[at + feature2[node]];
+        node = v < split[node] ? left[node] : right[node];
+        depth++;
+      }
+      sum += depth + leaf[node];
+      // Checked every 8 trees: the check costs about as much as a shallow tree.
+      if ((k & 7) === 7 && sum + rest[k + 1] > budget) break;
     }
-    sum[r] += depth + leaf[node];
+    out[i] = k < trees ? Infinity : sum / trees;
   }
+  return out;
 }
 
 /** Flags rows an isolation forest isolates unusually fast. */
@@ -131,7 +206,7 @@ export function detectIsolation(frame: Frame, seed: number, target: number | nul
   // Clipped at ±CLIP σ: one unit slip (the univariate detector's case) must not stretch every
   // random cut along its column. Missing values sit at the median (0).
   cols.forEach(({ col }, f) => {
-    const s = robustStats(finiteValues(col.values as Float64Array, frame.excluded));
+    const s = columnStats(col.values as Float64Array, frame.excluded);
     const scale = Math.max((s.q3 - s.q1) / 1.349, s.scale) || 1;
     const v = col.values as Float64Array;
     // Missing → the median (0 after centring): missingness is the missing detector's business.
@@ -152,10 +227,10 @@ export function detectIsolation(frame: Frame, seed: number, target: number | nul
   }
   const norm = c(psi);
   const findings: Finding[] = [];
-  const sum = new Float64Array(frame.rows);
-  for (const t of trees) addPathLengths(t, x, width, candidates, sum);
-  for (const r of candidates) {
-    const s = 2 ** (-sum[r] / TREES / norm);
+  // s ≥ FLAG ⇔ mean path ≤ −log2(FLAG)·c(ψ).
+  const mean = meanPathLengths(flatten(trees), x, width, candidates, -Math.log2(FLAG) * norm);
+  for (const [i, r] of candidates.entries()) {
+    const s = 2 ** (-mean[i] / norm);
     if (s < FLAG) continue;
     const far = cols
       .map(({ col }, f) => ({ name: col.meta.name, z: Math.abs(x[r * width + f]) }))

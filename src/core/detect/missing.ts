@@ -3,7 +3,7 @@ import type { Operation } from '../clean/operations';
 import type { Frame, FrameColumn } from '../table/frame';
 import { findNumericSentinels, isMissingToken } from './sentinels';
 import { formatDate } from '../table/parse-date';
-import { finiteValues, fmt, robustStats } from './stats';
+import { columnStats, fmt } from './stats';
 import type { Detector, DetectorOutput, Finding } from './types';
 
 const NO_SENTINELS: ReadonlySet<number> = new Set();
@@ -28,9 +28,9 @@ function imputeFor(
 ): Operation | null {
   const type = column.meta.type;
   if (column.kind === 'number' && type !== 'boolean') {
-    const finite = finiteValues(column.values, frame.excluded, sentinels);
-    if (finite.length === 0) return null;
-    const median = robustStats(finite).median;
+    const stats = columnStats(column.values, frame.excluded, sentinels);
+    if (stats.n === 0) return null;
+    const median = stats.median;
     const value =
       type === 'date'
         ? formatDate(Math.round(median))
@@ -109,7 +109,7 @@ export function detectMissing(frame: Frame): DetectorOutput {
             );
           continue;
         }
-        const s = sentinels.get(v);
+        const s = sentinels.size ? sentinels.get(v) : undefined;
         if (s)
           push(
             r,

@@ -5,14 +5,14 @@
  * error is a shift of 2 and natural long tails stay close.
  */
 import type { Frame, FrameColumn } from '../table/frame';
+import { quantilesInPlace } from './select';
 import { findNumericSentinels } from './sentinels';
 import {
+  columnStats,
   finiteValues,
   fmt,
-  quantileSorted,
   robustStats,
   positives,
-  sortedCopy,
   strideSample,
   type RobustStats,
 } from './stats';
@@ -34,19 +34,22 @@ interface Scale {
   stats: RobustStats;
 }
 
-function chooseScale(finite: Float64Array): Scale {
-  const lin = robustStats(finite);
+/** `logs`: log10 of (a stride sample of) the positive values, shared with logGrid. */
+function chooseScale(
+  finite: Float64Array,
+  lin: RobustStats,
+  positive: Float64Array,
+  logs: Float64Array,
+): Scale {
   let negative = false;
   for (const v of finite) if (v < 0) negative = true;
-  const positive = positives(finite);
   if (negative || positive.length < 8) return { log: false, stats: lin };
   // Right skew (Bowley, on the non-zero part): a long upper tail makes the log scale the fair
   // one. Zeros are left out there: a zero cannot be a power-of-ten slip of anything.
   const p = robustStats(positive);
   const bowley = p.q3 > p.q1 ? (p.q3 + p.q1 - 2 * p.median) / (p.q3 - p.q1) : 0;
   const zeroInflated = positive.length < 0.75 * finite.length;
-  if (bowley > 0.1 || zeroInflated)
-    return { log: true, stats: robustStats(strideSample(positive).map(Math.log10)) };
+  if (bowley > 0.1 || zeroInflated) return { log: true, stats: robustStats(logs) };
   return { log: false, stats: lin };
 }
 
@@ -70,21 +73,31 @@ interface LogGrid {
   median: number;
   lo: number;
   hi: number;
-  bins: Map<number, number>;
+  /** counts[b − first] = values whose round(10·log10) is b. */
+  counts: Int32Array;
+  first: number;
 }
 
-function logGrid(positive: Float64Array): LogGrid | null {
-  if (positive.length < 8) return null;
-  const logs = sortedCopy(strideSample(positive).map(Math.log10));
-  const bins = new Map<number, number>();
-  for (const l of logs) bins.set(Math.round(l * 10), (bins.get(Math.round(l * 10)) ?? 0) + 1);
-  const q = (p: number) => quantileSorted(logs, p);
-  return { median: q(0.5), lo: q(0.02), hi: q(0.98), bins };
+/** `logs` (log10 of positive values, ≥ 8 of them) is reordered. */
+function logGrid(logs: Float64Array): LogGrid {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const l of logs) {
+    const b = Math.round(l * 10);
+    if (b < first) first = b;
+    if (b > last) last = b;
+  }
+  const counts = new Int32Array(last - first + 1);
+  for (const l of logs) counts[Math.round(l * 10) - first]++;
+  const [lo, median, hi] = quantilesInPlace(logs, [0.02, 0.5, 0.98]);
+  return { median, lo, hi, counts, first };
 }
 
 function density(g: LogGrid, l: number): number {
-  const b = Math.round(l * 10);
-  return (g.bins.get(b - 1) ?? 0) + (g.bins.get(b) ?? 0) + (g.bins.get(b + 1) ?? 0);
+  const at = Math.round(l * 10) - g.first;
+  let n = 0;
+  for (let i = at - 1; i <= at + 1; i++) if (i >= 0 && i < g.counts.length) n += g.counts[i];
+  return n;
 }
 
 /**
@@ -120,12 +133,15 @@ function outlierColumn(
   // Sentinel codes (-999) would otherwise decide the scale (a negative value forbids logs).
   const finite = finiteValues(column.values, frame.excluded, sentinels);
   if (finite.length < 8) return;
-  const scale = chooseScale(finite);
+  const positive = positives(finite);
+  const logs = strideSample(positive).map(Math.log10);
+  const lin = columnStats(column.values, frame.excluded, sentinels);
+  const scale = chooseScale(finite, lin, positive, logs);
   if (scale.stats.scale === 0) return;
   const integer = column.meta.type === 'integer';
-  const positive = positives(finite);
   const signed = countNegative(finite) > SIGNED_SHARE * finite.length;
-  const grid = signed ? null : logGrid(positive);
+  // Last use of `logs`: the grid reorders it.
+  const grid = signed || positive.length < 8 ? null : logGrid(logs);
   const name = column.meta.name;
   const { values } = column;
   // Values inside both bands (|z| < OUTLIER_Z, and < MIN_DECADES from the median) are skipped

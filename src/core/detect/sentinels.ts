@@ -1,6 +1,6 @@
 /** Disguised missing values: placeholder words and numeric sentinels such as -999 or 99999. */
 import type { FrameColumn } from '../table/frame';
-import { finiteValues, fmt, robustStats, type RobustStats } from './stats';
+import { columnStats, finiteValues, fmt, type RobustStats } from './stats';
 
 /** Texts that stand for "no value" (compared trimmed, lower-case). */
 export const MISSING_TOKENS: ReadonlySet<string> = new Set([
@@ -22,8 +22,19 @@ export const MISSING_TOKENS: ReadonlySet<string> = new Set([
 
 /** True when `text` is a placeholder for a missing value. */
 export function isMissingToken(text: string): boolean {
-  return MISSING_TOKENS.has(text.trim().toLowerCase());
+  // Called on every text cell (profile and detectors): a text longer than any token with no
+  // space around it is answered at once, short ones are remembered (a column repeats them).
+  const n = text.length;
+  if (n > 8 && text.charCodeAt(0) > 32 && text.charCodeAt(n - 1) > 32) return false;
+  let known = tokenMemo.get(text);
+  if (known === undefined) {
+    if (tokenMemo.size >= 4096) tokenMemo.clear();
+    tokenMemo.set(text, (known = MISSING_TOKENS.has(text.trim().toLowerCase())));
+  }
+  return known;
 }
+
+const tokenMemo = new Map<string, boolean>();
 
 /** A numeric value that stands for "missing", with how it was recognised. */
 export interface NumericSentinel {
@@ -58,9 +69,23 @@ export function findNumericSentinels(
   if (column.kind !== 'number') return [];
   const type = column.meta.type;
   if (type !== 'integer' && type !== 'float') return [];
-  const finite = finiteValues(column.values, excluded);
+  // Asked for by the profile, the missing and the outlier detectors: remembered (see statsMemo).
+  const known = sentinelMemo.get(column.values);
+  if (known && known.excluded === excluded) return known.found;
+  const found = searchSentinels(column.values, excluded);
+  sentinelMemo.set(column.values, { excluded, found });
+  return found;
+}
+
+const sentinelMemo = new WeakMap<
+  Float64Array,
+  { excluded: Uint8Array | undefined; found: NumericSentinel[] }
+>();
+
+function searchSentinels(values: Float64Array, excluded?: Uint8Array): NumericSentinel[] {
+  const finite = finiteValues(values, excluded);
   if (finite.length < 5) return [];
-  const s = robustStats(finite);
+  const s = columnStats(values, excluded);
   const iqr = s.q3 - s.q1;
   let negatives = 0;
   for (const v of finite) if (v < 0) negatives++;

@@ -1,4 +1,5 @@
-/** Small numeric helpers shared by profile and detectors (exact, sort-based). */
+/** Small numeric helpers shared by profile and detectors (exact order statistics). */
+import { quantilesInPlace, selectInPlace } from './select';
 
 /** Finite values of a numeric column, optionally skipping excluded rows and some values. */
 export function finiteValues(
@@ -98,16 +99,45 @@ export function strideSample(values: Float64Array, max = 200_000): Float64Array 
  * values a stride sample is used: quantile ranks are then off by about ±0.3% (95%).
  */
 export function robustStats(finite: Float64Array): RobustStats {
-  const sorted = sortedCopy(strideSample(finite));
-  const n = sorted.length;
-  const median = quantileSorted(sorted, 0.5);
-  const q1 = quantileSorted(sorted, 0.25);
-  const q3 = quantileSorted(sorted, 0.75);
+  const work = strideSample(finite).slice();
+  const n = work.length;
+  const [q1, median, q3] = quantilesInPlace(work, [0.25, 0.5, 0.75]);
   let absSum = 0;
-  for (let i = 0; i < n; i++) absSum += Math.abs(sorted[i] - median);
-  const mad = 1.4826 * madSorted(sorted, median);
+  for (let i = 0; i < n; i++) {
+    work[i] = Math.abs(work[i] - median);
+    absSum += work[i];
+  }
+  // MAD: the ⌈n/2⌉-th smallest deviation, as madSorted finds it on sorted values.
+  const mad = n === 0 ? NaN : 1.4826 * selectInPlace(work, Math.ceil(n / 2) - 1);
   const scale = mad > 0 ? mad : q3 > q1 ? (q3 - q1) / 1.349 : n > 0 ? (1.2533 * absSum) / n : 0;
   return { n: finite.length, median, q1, q3, mad, scale };
+}
+
+/**
+ * Robust stats of a column, remembered per values array (and excluded rows, skipped values):
+ * the profile and several detectors ask for the same column's, and each costs a sort. A frame's
+ * arrays are never written once the frame is built (a new version is a new frame), so a stored
+ * answer stays right; the WeakMap lets it go with the frame.
+ */
+const statsMemo = new WeakMap<
+  Float64Array,
+  Array<{ excluded: Uint8Array | undefined; skip: string; stats: RobustStats }>
+>();
+
+/** robustStats(finiteValues(values, excluded, skip)), memoised (see statsMemo). */
+export function columnStats(
+  values: Float64Array,
+  excluded?: Uint8Array,
+  skip?: ReadonlySet<number>,
+): RobustStats {
+  const key = skip?.size ? [...skip].sort((a, b) => a - b).join(',') : '';
+  let list = statsMemo.get(values);
+  const hit = list?.find((e) => e.excluded === excluded && e.skip === key);
+  if (hit) return hit.stats;
+  const stats = robustStats(finiteValues(values, excluded, skip));
+  if (!list) statsMemo.set(values, (list = []));
+  list.push({ excluded, skip: key, stats });
+  return stats;
 }
 
 /** Deterministic PRNG (mulberry32) so every sampled result is reproducible from a seed. */

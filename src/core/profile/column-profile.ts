@@ -107,18 +107,21 @@ export function profileColumn(column: FrameColumn, excluded: Uint8Array): Column
     invalid = 0;
   if (column.kind === 'number') {
     const sentinels = new Set(findNumericSentinels(column, excluded).map((s) => s.value));
-    const finite = new Float64Array(column.values.length);
+    const { values } = column;
+    const finite = new Float64Array(values.length);
+    const anySentinel = sentinels.size > 0;
     let n = 0;
-    column.values.forEach((v, r) => {
-      if (excluded[r]) return;
+    for (let r = 0; r < values.length; r++) {
+      if (excluded[r]) continue;
+      const v = values[r];
       if (Number.isNaN(v)) {
         const text = column.invalid.get(r);
         if (text === undefined) empty++;
         else if (isMissingToken(text)) disguised++;
         else invalid++;
-      } else if (sentinels.has(v)) disguised++;
+      } else if (anySentinel && sentinels.has(v)) disguised++;
       else if (Number.isFinite(v)) finite[n++] = v;
-    });
+    }
     const sorted = finite.subarray(0, n).sort();
     const numeric = numericProfile(sorted);
     // Distinct values and their counts are runs of the sorted copy: no hash map of 1M numbers.
@@ -129,8 +132,10 @@ export function profileColumn(column: FrameColumn, excluded: Uint8Array): Column
     max = 0,
     total = 0,
     present = 0;
-  column.values.forEach((v, r) => {
-    if (excluded[r]) return;
+  const { values } = column;
+  for (let r = 0; r < values.length; r++) {
+    if (excluded[r]) continue;
+    const v = values[r];
     if (v === null) empty++;
     else if (isMissingToken(v)) disguised++;
     else {
@@ -140,7 +145,7 @@ export function profileColumn(column: FrameColumn, excluded: Uint8Array): Column
       if (v.length < min) min = v.length;
       if (v.length > max) max = v.length;
     }
-  });
+  }
   invalid = column.invalid.size;
   const textLength = present ? { min, mean: total / present, max } : null;
   return finish(

@@ -7,6 +7,7 @@ import type { Frame } from '../table/frame';
 import { columnAlerts, THRESHOLDS, type ProfileAlert } from './alerts';
 import { association, isNumericColumn, pearson } from './association';
 import { profileColumn, type ColumnProfile } from './column-profile';
+import { missingCounts } from './missing-patterns';
 
 const MAX_PATTERNS = 20;
 
@@ -27,13 +28,6 @@ export interface DatasetProfile {
   alerts: ProfileAlert[];
 }
 
-function isMissingCell(frame: Frame, c: number, r: number): boolean {
-  const v = frame.columns[c].values[r];
-  return (
-    v === null || (typeof v === 'number' && Number.isNaN(v) && !frame.columns[c].invalid.has(r))
-  );
-}
-
 /** Profiles `frame`; `target` (a column index) adds target associations. */
 export function profileFrame(frame: Frame, target: number | null): DatasetProfile {
   const kept = frame.rows - frame.excluded.reduce((a, b) => a + b, 0);
@@ -52,19 +46,7 @@ export function profileFrame(frame: Frame, target: number | null): DatasetProfil
     }
     alerts.push(...columnAlerts(p, kept, counts));
   });
-  const width = frame.columns.length;
-  const together = Array.from({ length: width }, () => new Array<number>(width).fill(0));
-  const patterns = new Map<string, number>();
-  const gaps: number[] = [];
-  for (let r = 0; r < frame.rows; r++) {
-    if (frame.excluded[r]) continue;
-    gaps.length = 0;
-    for (let c = 0; c < width; c++) if (isMissingCell(frame, c, r)) gaps.push(c);
-    if (gaps.length === 0) continue;
-    for (const i of gaps) for (const j of gaps) together[i][j]++;
-    const key = gaps.join(',');
-    patterns.set(key, (patterns.get(key) ?? 0) + 1);
-  }
+  const { together, patterns } = missingCounts(frame);
   const missingPatterns = [...patterns]
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_PATTERNS)
@@ -75,7 +57,7 @@ export function profileFrame(frame: Frame, target: number | null): DatasetProfil
   const duplicateRows = duplicateGroups(
     frame,
     frame.columns.map((_, c) => c),
-    false,
+    'exact',
   ).reduce((sum, g) => sum + g.length - 1, 0);
   const targetAssociation =
     target === null
