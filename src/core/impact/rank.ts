@@ -91,14 +91,22 @@ export async function rankRows(
     notes.push(
       `${count} validation rows are of class "${cls}", which the training rows lack; they are left out (no training row can ever predict it).`,
     );
-  const valued = await valueSplits(data, labelled, options);
+  // Run side by side: when KNN-Shapley is spread over threads, this thread's part ends while
+  // the others (started later) still run, and the quick model and the detectors fill that wait.
+  const [valued, model, report] = await Promise.all([
+    valueSplits(data, labelled, options),
+    gradientSignals(data.train, data.trainLabels, C, { seed: options.seed ?? 1 }).then((m) => {
+      say('quick model: gradient norm and self-influence per row done');
+      return m;
+    }),
+    runDetectors(train, { target: data.target, seed: options.seed ?? 1 }, CELL_DETECTORS).then(
+      (r) => {
+        say('detectors (missing, type mismatch, outliers, typos) done');
+        return r;
+      },
+    ),
+  ]);
   notes.push(...valued.notes);
-  say('detectors: missing, type mismatch, outliers, typos');
-  const report = await runDetectors(
-    train,
-    { target: data.target, seed: options.seed ?? 1 },
-    CELL_DETECTORS,
-  );
   const cells = cellEvidence(train, data.spec, report.findings);
   say('counterfactual repairs: re-scoring flagged cells and empty cells against the reference');
   await measureCellRepairs(train, data, valued.references, cells);
@@ -106,10 +114,6 @@ export async function rankRows(
   if (unchecked > 0)
     notes.push(`${unchecked} empty cells were too many to check against every plausible repair.`);
   applyCertainty(cells, certainty);
-  say('quick model: gradient norm and self-influence per row');
-  const model = await gradientSignals(data.train, data.trainLabels, C, {
-    seed: options.seed ?? 1,
-  });
   const neighbours = labelEvidence(valued.shapley, data.trainLabels, C);
   const labels =
     options.modelOpinion === true
