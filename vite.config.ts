@@ -17,7 +17,10 @@ const isolationHeaders = {
 
 export default defineConfig({
   // The offline service worker (dist/sw.js) lists the built files; the bench page stays out of it.
-  plugins: [svelte(), precacheServiceWorker({ exclude: [/^bench\.html$/, /^assets\/bench[-.]/] })],
+  plugins: [
+    svelte(),
+    precacheServiceWorker({ exclude: [/^bench(-detect)?\.html$/, /^assets\/bench[-.]/] }),
+  ],
   resolve: {
     alias: {
       // danfojs's tsc build imports our @tensorflow/tfjs instead of bundling TF.js 3 (DESIGN.md).
@@ -31,7 +34,14 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 4096,
     // bench.html: the import benchmark's page (bench/import-bench.ts); not linked from the app.
-    rolldownOptions: { input: { main: `${root}index.html`, bench: `${root}bench.html` } },
+    rolldownOptions: {
+      input: {
+        main: `${root}index.html`,
+        bench: `${root}bench.html`,
+        // bench-detect.html: the detection benchmark's page (bench/detect-browser.ts).
+        'bench-detect': `${root}bench-detect.html`,
+      },
+    },
   },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders, port: 5173, strictPort: true },

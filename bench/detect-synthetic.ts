@@ -1,4 +1,8 @@
 /** A seeded synthetic frame (numeric and categorical columns, a little dirt) for speed runs. */
+import { createWriteStream, mkdirSync, renameSync } from 'node:fs';
+import { once } from 'node:events';
+import { dirname } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { seededRandom } from '../src/core/detect/stats';
 import type { Frame, FrameColumn } from '../src/core/table/frame';
 import type { ColumnMeta, ColumnType } from '../src/core/table/types';
@@ -57,4 +61,36 @@ export function syntheticFrame(
     });
   }
   return { rows, columns, excluded: new Uint8Array(rows) };
+}
+
+/** Writes syntheticFrame(rows, numeric, categorical, seed) as CSV to `path` (missing = empty). */
+export async function writeSyntheticCsv(
+  path: string,
+  rows: number,
+  numeric: number,
+  categorical: number,
+  seed: number,
+): Promise<void> {
+  const frame = syntheticFrame(rows, numeric, categorical, seed);
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.partial`;
+  const out = createWriteStream(temp);
+  let piece = frame.columns.map((c) => c.meta.name).join(',') + '\n';
+  for (let r = 0; r < rows; r++) {
+    piece += frame.columns
+      .map((c) => {
+        const v = c.values[r];
+        return v === null || (typeof v === 'number' && Number.isNaN(v)) ? '' : String(v);
+      })
+      .join(',');
+    piece += '\n';
+    if (piece.length >= 1 << 16) {
+      if (!out.write(piece)) await once(out, 'drain');
+      piece = '';
+    }
+  }
+  out.end(piece);
+  await finished(out);
+  // Renamed at the end, so a cached file is never half-written.
+  renameSync(temp, path);
 }
