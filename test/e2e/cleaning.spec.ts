@@ -36,6 +36,8 @@ test('review queue: top 20 fixed, two undone, one reverted, CSV and recipe expor
   expect(new Set(handled).size).toBe(20);
   await expect(counter(page, 'reviewed')).toHaveAttribute('data-value', /^(2\d|[3-9]\d|\d{3,})$/);
   const fixes = await storedLog(page, id);
+  // The sixth fix was typed in the inline editor.
+  expect(fixes[6].op.kind).toBe('set-cell');
   expect(fixes.every((e) => e.op.kind !== 'revert')).toBe(true);
 
   // A group fix is previewed with the number of rows it changes, then cancelled.

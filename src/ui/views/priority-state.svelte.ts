@@ -27,6 +27,8 @@ export const SUGGESTION_PAGE = 10;
 /** One dataset's ranking session. */
 export class PrioritySession {
   validation = $state<ValidationChoice>({ kind: 'held-out' });
+  /** The reference the shown ranking was made with (the picker may have moved on since). */
+  private rankedWith: ValidationChoice | null = null;
   readonly ranking = new AnalysisRun<PrioritySummary>();
   /** The last summary, with counters and curve kept current by each update. */
   summary = $state.raw<PrioritySummary | null>(null);
@@ -76,15 +78,13 @@ export class PrioritySession {
     this.page = null;
     this.suggestions = null;
     const seen = await this.data.call('listOperations', { id }).catch(() => []);
+    const validation = $state.snapshot(this.validation);
     await this.ranking.run((signal, onProgress) =>
-      priorityClient().call(
-        'rank',
-        { id, target, validation: $state.snapshot(this.validation) },
-        { signal, onProgress },
-      ),
+      priorityClient().call('rank', { id, target, validation }, { signal, onProgress }),
     );
     const summary = this.ranking.result;
     if (!summary) return;
+    this.rankedWith = validation;
     this.heard.clear();
     for (const entry of seen) this.heard.add(entry.seq);
     this.summary = summary;
@@ -148,7 +148,7 @@ export class PrioritySession {
    * the VALIDATION dataset; then ranks again, since the reference changed.
    */
   async reviewValidation(item: ValidationSuggestion, how: 'accept' | 'ok'): Promise<void> {
-    const choice = this.summary ? this.validation : null;
+    const choice = this.summary ? this.rankedWith : null;
     if (!choice || choice.kind !== 'dataset' || !this.summary) return;
     const op = how === 'accept' && item.suggestion ? item.suggestion : null;
     try {
@@ -161,6 +161,8 @@ export class PrioritySession {
       this.suggestionError = message(error);
       return;
     }
+    // Ranks against the dataset just reviewed, even if the picker was moved meanwhile.
+    this.validation = choice;
     await this.rank(this.summary.target);
   }
 }
