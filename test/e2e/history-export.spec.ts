@@ -1,69 +1,15 @@
 /**
  * History & export (issue 6): column steps through the UI, the history with undo, redo and a
  * revert from the middle, the cleaned CSV (formula cells neutralised, negative numbers kept),
- * the recipe replayed on a second file with its report, and two tabs kept in step.
+ * and the recipe replayed on a second file with its report.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureDir } from './fixtures';
-import { cell, expectListed, gotoApp, importFile, openDataset } from './helpers';
+import { gotoApp } from './helpers';
+import { addStep, download, item, openHistory, TRAIN, VAL, writeCsv } from './history-helpers';
 import { historyIds as h } from './selectors';
-
-const extra = Array.from(
-  { length: 16 },
-  (_, i) => `P${i},${20 + (i % 7)},${['Paris', 'Rome'][i % 2]},fine`,
-);
-/** Row 1 has a formula and the -999 sentinel; row 2 a negative age and a text cell "-5". */
-const TRAIN = [
-  'name,age,city,note',
-  'Ada,36, London,ok',
-  'Grace,-999,Paris,=1+1',
-  'Linus,-3,oslo,-5',
-  ...extra,
-];
-/** The same columns but `note`; rows in another order. */
-const VAL = [
-  'name,age,city',
-  'Zed,-999,oslo',
-  'Bo,41, Rome',
-  ...extra.map((l) => l.replace(/,fine$/, '')),
-];
-
-function writeCsv(name: string, lines: string[]): string {
-  const path = join(fixtureDir(), name);
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  return path;
-}
-
-async function openHistory(page: Page, file: string, name: string, rows: number, columns: number) {
-  await importFile(page, file);
-  await expectListed(page, name, rows, columns);
-  await openDataset(page, name);
-  await page.getByTestId(h.tab).click();
-  await expect(page.getByTestId(h.panel)).toBeVisible();
-}
-
-async function addStep(page: Page, column: string, action: string, value?: string, to?: string) {
-  const count = await page.getByTestId(h.item).count();
-  await page.getByTestId(h.stepColumn).selectOption({ label: column });
-  await page.getByTestId(h.stepKind).selectOption({ label: action });
-  if (value !== undefined) await page.getByTestId(h.stepValue).fill(value);
-  if (to !== undefined) await page.getByTestId(h.stepTo).fill(to);
-  await page.getByTestId(h.stepApply).click();
-  await expect(page.getByTestId(h.item)).toHaveCount(count + 1);
-}
-
-const item = (page: Page, seq: number): Locator =>
-  page.locator(`[data-testid="${h.item}"][data-seq="${seq}"]`);
-
-async function download(page: Page, button: string): Promise<string> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByTestId(button).click(),
-  ]);
-  return readFileSync((await file.path())!, 'utf8');
-}
 
 test('history, undo, redo, revert, cleaned CSV and a recipe replayed on another file', async ({
   page,
@@ -147,39 +93,4 @@ test('history, undo, redo, revert, cleaned CSV and a recipe replayed on another 
   writeFileSync(bad, '{"format":"cleanroom-recipe","version":7}');
   await page.getByTestId(h.recipeInput).setInputFiles(bad);
   await expect(page.getByTestId(h.exportError)).toContainText('This recipe is version 7');
-});
-
-test('an operation made in one tab shows in the other without a reload, and survives one', async ({
-  context,
-}) => {
-  const first = await context.newPage();
-  await gotoApp(first);
-  await openHistory(first, writeCsv('tabs.csv', TRAIN), 'tabs', 19, 4);
-  const second = await context.newPage();
-  await gotoApp(second);
-  await openDataset(second, 'tabs');
-  // The other tab's table refreshes its cached pages: row 1's age (-999) turns missing.
-  await expect(cell(second, 1, 1)).toHaveText('-999');
-  await addStep(first, 'age', 'Make a value missing', '-999');
-  await expect(cell(second, 1, 1)).toHaveAttribute('data-missing', 'true');
-  await second.getByTestId(h.tab).click();
-  await expect(second.getByTestId(h.itemText)).toHaveText(['Make “-999” missing in “age”']);
-  await addStep(first, 'city', 'Trim spaces');
-  await expect(second.getByTestId(h.itemText)).toHaveText([
-    'Trim spaces in “city”',
-    'Make “-999” missing in “age”',
-  ]);
-  await second.getByTestId(h.undo).click();
-  await expect(item(first, 2)).toHaveAttribute('data-active', 'false');
-
-  await first.reload();
-  await openDataset(first, 'tabs');
-  await first.getByTestId(h.tab).click();
-  await expect(first.getByTestId(h.itemText)).toHaveText([
-    'Undo step #2',
-    'Trim spaces in “city”',
-    'Make “-999” missing in “age”',
-  ]);
-  await expect(item(first, 2)).toHaveAttribute('data-active', 'false');
-  await expect(item(first, 1)).toHaveAttribute('data-active', 'true');
 });

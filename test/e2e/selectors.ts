@@ -250,6 +250,8 @@ export const historyIds = {
   itemText: 'history-text',
   /** On each item: Revert (active) / Restore (reverted). */
   revert: 'history-revert',
+  /** Shown when more than 200 steps: draws the next 200 older ones. */
+  more: 'history-more',
   error: 'history-error',
   exportPanel: 'export-panel',
   exportCsv: 'export-csv',
