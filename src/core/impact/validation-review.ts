@@ -60,7 +60,7 @@ export async function reviewValidation(
     const lean =
       e.suggested !== valLabels[i]
         ? `; the training rows around it lean toward "${to}"`
-        : '; most training rows around it agree';
+        : '; the weight of the training rows around it is on its own label';
     return {
       row,
       score: e.pWrong * influence,
