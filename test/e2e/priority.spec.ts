@@ -76,6 +76,14 @@ test('priority view: held-out split, then a validation dataset', async ({ page }
   await expect(curve).toContainText('our order');
   await expect(curve).toContainText('random order');
 
+  // Filtered by the worker: label evidence only, then every kind again.
+  await page.getByTestId(p.filterKind).selectOption('label');
+  await expect(page.getByTestId(p.queueRange)).not.toContainText(`of ${rows}`);
+  expect(new Set((await queueRows(page)).map((r) => r.kind))).toEqual(new Set(['label']));
+  await page.getByTestId(p.filterOpen).check();
+  await page.getByTestId(p.filterKind).selectOption('');
+  await expect(page.getByTestId(p.queueRow).first()).toHaveAttribute('data-rank', '0');
+
   // Against the imported validation dataset: no held-out note, reviewed count, suggestions.
   const valOption = page.getByTestId(p.reference).locator('option', { hasText: 'val' });
   await page.getByTestId(p.reference).selectOption((await valOption.getAttribute('value'))!);

@@ -164,6 +164,9 @@ export const priorityIds = {
   queueTable: 'priority-queue',
   /** One per row: data-row, data-rank, data-kind, data-status. */
   queueRow: 'priority-queue-row',
+  /** Queue filters: <select> of evidence kinds ('' = all), an "open rows only" checkbox. */
+  filterKind: 'priority-filter-kind',
+  filterOpen: 'priority-filter-open',
   queueRange: 'priority-queue-range',
   queuePrev: 'priority-queue-prev',
   queueNext: 'priority-queue-next',

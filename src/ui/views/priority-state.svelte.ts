@@ -10,6 +10,7 @@ import type { DataMethods } from '../../protocol/data-methods';
 import type {
   PrioritySummary,
   PriorityUpdate,
+  QueueKind,
   QueuePage,
   ValidationChoice,
   ValidationSuggestion,
@@ -33,6 +34,8 @@ export class PrioritySession {
   /** The last summary, with counters and curve kept current by each update. */
   summary = $state.raw<PrioritySummary | null>(null);
   offset = $state(0);
+  /** Queue filters of the Priority table: one kind of evidence, open rows only. */
+  filter = $state<{ kind: QueueKind | null; openOnly: boolean }>({ kind: null, openOnly: false });
   page = $state.raw<QueuePage | null>(null);
   pageError = $state<string | null>(null);
   suggestions = $state.raw<{ total: number; items: ValidationSuggestion[] } | null>(null);
@@ -119,7 +122,8 @@ export class PrioritySession {
         id: this.dataset.id,
         offset: this.offset,
         limit: QUEUE_PAGE,
-        status: 'all',
+        status: this.filter.openOnly ? 'open' : 'all',
+        kind: this.filter.kind,
       });
       if (request !== this.request) return;
       this.page = page;
