@@ -104,7 +104,7 @@ export function createAnalysisHandlers(
 
     async detect({ id, target, detectors }, { signal, progress }) {
       const read = (done: number, total: number) => progress({ phase: 'read', done, total });
-      const [{ frame }, loaded] = await Promise.all([
+      const [{ frame, version }, loaded] = await Promise.all([
         frames.load(id, signal, read),
         loadDetectors(),
       ]);
@@ -126,7 +126,8 @@ export function createAnalysisHandlers(
         kept,
         t === null ? null : frame.columns[t].meta.name,
       );
-      return { ...summary, backend: loaded.backend };
+      const opsSeq = Number(version.slice(version.lastIndexOf('@') + 1));
+      return { ...summary, backend: loaded.backend, opsSeq };
     },
 
     async findings(query) {

@@ -49,6 +49,8 @@ export interface DetectSummary {
   total: number;
   /** TF.js backend the label detector trains on (e.g. "cpu"). */
   backend: string;
+  /** The version detected: seq of the last operation replayed (0: the imported source). */
+  opsSeq: number;
 }
 
 /** One finding as the page shows it: core's Finding plus the detector that raised it. */

@@ -5,7 +5,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { XSS_IMG, XSS_SCRIPT, writeXss } from './fixtures';
 import { expectListed, gotoApp, importFile, openDataset, openSample } from './helpers';
-import { analysisIds as a } from './selectors';
+import { addStep } from './history-helpers';
+import { analysisIds as a, historyIds as h } from './selectors';
 
 /** Chooses `name` (or '' for none) in the shared target picker. */
 async function chooseTarget(page: Page, name: string): Promise<void> {
@@ -107,6 +108,26 @@ test('a running detection can be cancelled and run again', async ({ page }) => {
   });
   await page.getByTestId(a.issuesCancel).click();
   await expect(page.getByTestId(a.issuesCancelled)).toBeVisible({ timeout: 10_000 });
+});
+
+test('findings from an older version say so until detection runs again', async ({ page }) => {
+  await gotoApp(page);
+  await openSample(page, 'credit', 4454, 14);
+  await page.getByTestId(a.issuesTab).click();
+  await detectionDone(page);
+  await expect(page.getByTestId(a.issuesStale)).toHaveCount(0);
+
+  // One step appended in the History tab: the kept findings now describe the version before it.
+  await page.getByTestId(h.tab).click();
+  await addStep(page, 'Home', 'Trim spaces');
+  await page.getByTestId(a.issuesTab).click();
+  await expect(page.getByTestId(a.issuesSummary)).toBeVisible();
+  await expect(page.getByTestId(a.issuesStale)).toContainText('older version');
+  await expect(page.getByTestId(a.issuesStale)).toContainText('one change');
+
+  await page.getByTestId(a.issuesRun).click();
+  await detectionDone(page);
+  await expect(page.getByTestId(a.issuesStale)).toHaveCount(0);
 });
 
 test('markup in the file shows as text in the Profile and Issues tabs', async ({ page }) => {

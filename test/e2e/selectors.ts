@@ -119,6 +119,8 @@ export const analysisIds = {
   issuesCancel: 'issues-progress-cancel',
   issuesCancelled: 'issues-cancelled',
   issuesRun: 'issues-run',
+  /** Shown while the findings come from an older version (operations appended since). */
+  issuesStale: 'issues-stale',
   /** One row per detector (data-detector, data-count); kinds filter on click; a note explains a skip. */
   issuesSummary: 'issues-summary',
   issuesDetector: 'issues-detector',

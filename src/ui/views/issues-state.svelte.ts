@@ -1,13 +1,17 @@
 import type { DetectSummary, FindingsPage } from '../../protocol/analysis-methods';
+import { opsVersion } from '../state/ops-feed.svelte';
 import { analysisClient } from './profile-issues-client';
 import { AnalysisRun } from './profile-run.svelte';
 
 /** Findings per page of the Issues table. */
 export const PAGE_SIZE = 50;
 
-/** The last summary per dataset (and the target it ran with), so a tab switch does not rerun. */
+/**
+ * The last summary per dataset (and the target it ran with), so a tab switch does not rerun, with
+ * the dataset's ops-feed counter when that detection started (see `changedSince`).
+ */
 // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, read on mount only
-const lastRun = new Map<string, DetectSummary>();
+const lastRun = new Map<string, { summary: DetectSummary; feed: number }>();
 
 /** The Issues tab's state: a detection run, filters and the current page of findings. */
 export class IssuesState {
@@ -18,6 +22,8 @@ export class IssuesState {
   offset = $state(0);
   page = $state.raw<FindingsPage | null>(null);
   pageError = $state<string | null>(null);
+  /** opsVersion(id) when the shown findings' detection started. */
+  private feed = $state(0);
   private request = 0;
 
   constructor(private readonly id: string) {}
@@ -25,8 +31,9 @@ export class IssuesState {
   /** Shows the summary kept from an earlier run with `target`, if any; true when there was one. */
   restore(target: string | null): boolean {
     const kept = lastRun.get(this.id);
-    if (!kept || kept.target !== target) return false;
-    this.detect.result = kept;
+    if (!kept || kept.summary.target !== target) return false;
+    this.detect.result = kept.summary;
+    this.feed = kept.feed;
     void this.loadPage();
     return true;
   }
@@ -36,6 +43,8 @@ export class IssuesState {
     this.page = null;
     this.pageError = null;
     lastRun.delete(this.id);
+    // Read before the call: an operation appended while detecting may be missing from the result.
+    const feed = opsVersion(this.id);
     await this.detect.run((signal, onProgress) =>
       analysisClient().call('detect', { id: this.id, target }, { signal, onProgress }),
     );
@@ -43,13 +52,22 @@ export class IssuesState {
     if (this.detect.cancelled) lastRun.clear();
     const summary = this.detect.result;
     if (summary) {
-      lastRun.set(this.id, summary);
+      this.feed = feed;
+      lastRun.set(this.id, { summary, feed });
       // A new result may lack the filtered detector or column: start from everything.
       this.detector = null;
       this.column = null;
       this.offset = 0;
       await this.loadPage();
     }
+  }
+
+  /**
+   * Operations appended to the dataset (here or in another tab) since the shown findings were
+   * detected: they describe an older version. Reactive (reads the ops feed).
+   */
+  get changedSince(): number {
+    return this.detect.result ? opsVersion(this.id) - this.feed : 0;
   }
 
   /** Sets the filters and goes back to the first page. */

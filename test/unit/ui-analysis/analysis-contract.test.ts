@@ -39,7 +39,7 @@ async function setUp(
   const client = wrap(
     createAnalysisHandlers(db, async () => ({ detectors: ALL_DETECTORS, backend: 'cpu' })),
   );
-  return { meta, client };
+  return { meta, client, data, ctx };
 }
 
 const transports: Array<
@@ -106,6 +106,18 @@ describe.each(transports)('analysis protocol (%s)', (_name, wrap) => {
     const amount = await client.call('findings', { id: meta.id, offset: 0, limit: 50, column: 1 });
     expect(amount.rows.every((f) => f.column === 1)).toBe(true);
     expect(amount.rows.some((f) => f.row === 3 || f.row === 7)).toBe(true);
+  });
+
+  it('says which version it detected: the source, then the step appended since', async () => {
+    const { meta, client, data, ctx } = await setUp(wrap);
+    expect((await client.call('detect', { id: meta.id, detectors: ['missing'] })).opsSeq).toBe(0);
+    const logged = await data.appendOperation(
+      { id: meta.id, op: { kind: 'exclude-row', row: 3 } },
+      ctx,
+    );
+    const again = await client.call('detect', { id: meta.id, detectors: ['missing'] });
+    expect(again.opsSeq).toBe(logged.seq);
+    expect(again.rows).toBe(39);
   });
 
   it('fails with a clear error for findings before detection and an unknown target', async () => {
