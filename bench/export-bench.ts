@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import type { LoggedOperation, Operation } from '../src/core/clean/operations';
 import { cleanedCsvPieces } from '../src/core/export/cleaned-csv';
 import { frameVersionBand, singleBand } from '../src/core/export/frame-version';
-import { frameCellText } from '../src/core/recipe/fingerprint';
+import { frameCellText, frameSourceRows } from '../src/core/recipe/fingerprint';
 import { buildRecipe } from '../src/core/recipe/recipe';
 import { replayRecipe } from '../src/core/recipe/replay';
 import { syntheticFrame } from './detect-synthetic';
@@ -62,7 +62,11 @@ for await (const piece of cleanedCsvPieces(columns, singleBand(frameVersionBand(
 const exportSeconds = seconds(start);
 
 start = performance.now();
-const recipe = buildRecipe({ name: 'bench', fileName: 'bench.csv', columns }, log, frame);
+const recipe = buildRecipe(
+  { name: 'bench', fileName: 'bench.csv', columns },
+  log,
+  frameSourceRows(frame),
+);
 const recipeSeconds = seconds(start);
 start = performance.now();
 const replay = replayRecipe(recipe, { name: 'bench', columns, rows, sourceFrame: frame });

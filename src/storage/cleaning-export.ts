@@ -3,6 +3,7 @@
  * danfojs script, and replaying someone's recipe onto this dataset. The source stays untouched:
  * everything here reads it, and a replay only appends to the operation log.
  */
+import { activeOperations } from '../core/clean/active-operations';
 import { indexOperations, type OperationIndex } from '../core/clean/op-index';
 import { rowFlags } from '../core/clean/row-flags';
 import { cleanedCsvPieces, type VersionBand } from '../core/export/cleaned-csv';
@@ -14,7 +15,7 @@ import type { DatasetMeta } from '../core/table/types';
 import type { CleanroomDb } from './db';
 import { appendOperations, listOperations } from './ops-repo';
 import { readFrame } from './read-frame';
-import { readVersionColumnChunk } from './version-reader';
+import { readRows, readVersionColumnChunk } from './version-reader';
 
 /** The current version as CSV pieces (see core/export/cleaned-csv.ts for the rules). */
 export async function* cleanedCsvOf(db: CleanroomDb, meta: DatasetMeta): AsyncGenerator<string> {
@@ -48,13 +49,22 @@ export async function blobOfPieces(
   return new Blob(parts, { type });
 }
 
-/** The recipe of the dataset's active operations. */
+/** The recipe of the dataset's active operations; reads only the source rows fixes touch. */
 export async function recipeOf(db: CleanroomDb, meta: DatasetMeta): Promise<Recipe> {
   const log = await listOperations(db, meta.id);
-  const rowOps = log.some((e) => e.op.kind !== 'column-transform' && e.op.kind !== 'revert');
-  // Fingerprints need the source rows; a recipe of column steps only does not read the data.
-  const source = rowOps ? await readFrame(db, meta, undefined, []) : emptyFrame(meta);
-  return buildRecipe(meta, log, source);
+  const touched = new Set<number>();
+  for (const { op } of activeOperations(log)) if ('row' in op) touched.add(op.row);
+  const allColumns = meta.columns.map((c) => c.index);
+  const cells = new Map<number, (string | null)[]>();
+  for (const row of [...touched].sort((a, b) => a - b)) {
+    // ops = []: the source itself, which row fingerprints are taken from.
+    const page = await readRows(db, meta, row, 1, allColumns, []);
+    cells.set(
+      row,
+      page.cells.map((column) => column[0]),
+    );
+  }
+  return buildRecipe(meta, log, { rows: meta.rows, cells: (row) => cells.get(row)! });
 }
 
 /** The recipe as JSON text. */
@@ -94,8 +104,4 @@ async function* versionBands(
     const excluded = rowFlags(index, chunk * meta.chunkRows, rows).excluded;
     yield { chunks, excluded };
   }
-}
-
-function emptyFrame(meta: DatasetMeta) {
-  return { rows: meta.rows, columns: [], excluded: new Uint8Array(0) };
 }

@@ -35,9 +35,12 @@ export function fingerprintCells(cells: readonly (string | null)[]): string {
   return hex(h2) + hex(h1);
 }
 
-/** Fingerprint of `row` over `columns` (frame column indexes, in the order given). */
-export function rowFingerprint(frame: Frame, columns: readonly number[], row: number): string {
-  return fingerprintCells(columns.map((c) => frameCellText(frame.columns[c], row)));
+/** A frame's rows as buildRecipe reads them (all columns, source texts). */
+export function frameSourceRows(frame: Frame): {
+  rows: number;
+  cells(row: number): (string | null)[];
+} {
+  return { rows: frame.rows, cells: (row) => frame.columns.map((c) => frameCellText(c, row)) };
 }
 
 /**

@@ -5,9 +5,8 @@
  */
 import { activeOperations } from '../clean/active-operations';
 import type { ColumnTransform, LoggedOperation } from '../clean/operations';
-import type { Frame } from '../table/frame';
 import type { ColumnMeta, ColumnType } from '../table/types';
-import { rowFingerprint } from './fingerprint';
+import { fingerprintCells } from './fingerprint';
 
 /** The one recipe format this code writes and reads. */
 export const RECIPE_FORMAT = 'cleanroom-recipe';
@@ -39,6 +38,16 @@ export interface Recipe {
   steps: RecipeStep[];
 }
 
+/**
+ * The dataset's source rows as buildRecipe reads them: only the rows that row fixes touch are
+ * asked for, so a recipe of a million-row dataset does not read the whole file.
+ */
+export interface SourceRows {
+  rows: number;
+  /** Source (no ops) cell texts of `row`, every column in order; null = missing. */
+  cells(row: number): readonly (string | null)[];
+}
+
 /** What buildRecipe needs to know about the dataset. */
 export interface RecipeSource {
   name: string;
@@ -46,16 +55,15 @@ export interface RecipeSource {
   columns: readonly ColumnMeta[];
 }
 
-/** The recipe of `log`'s active operations; `sourceFrame` is the dataset's source (no ops). */
+/** The recipe of `log`'s active operations; `source` rows are the original ones (no ops). */
 export function buildRecipe(
   source: RecipeSource,
   log: readonly LoggedOperation[],
-  sourceFrame: Frame,
+  sourceRows: SourceRows,
 ): Recipe {
   const columnNames = source.columns.map((c) => c.name);
-  const allColumns = source.columns.map((_, i) => i);
   const rowKey = (row: number): RowKey => ({
-    fingerprint: rowFingerprint(sourceFrame, allColumns, row),
+    fingerprint: fingerprintCells(sourceRows.cells(row)),
     sourceRow: row,
   });
   const steps: RecipeStep[] = [];
@@ -81,7 +89,7 @@ export function buildRecipe(
   return {
     format: RECIPE_FORMAT,
     version: RECIPE_VERSION,
-    source: { name: source.name, fileName: source.fileName, rows: sourceFrame.rows },
+    source: { name: source.name, fileName: source.fileName, rows: sourceRows.rows },
     schema: source.columns.map((c) => ({ name: c.name, type: c.type })),
     fingerprint: { algorithm: 'cyrb64-length-prefixed', columns: columnNames },
     steps,

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseFlags } from '../../../src/cli/args';
 import * as clean from '../../../src/cli/commands/clean';
+import { frameSourceRows } from '../../../src/core/recipe/fingerprint';
 import { buildRecipe, recipeJson } from '../../../src/core/recipe/recipe';
 import { load, logOf } from './helpers';
 
@@ -37,7 +38,7 @@ async function writeRecipe(): Promise<string> {
       buildRecipe(
         { name: 'train', fileName: 'train.csv', columns: train.columns },
         log,
-        train.frame,
+        frameSourceRows(train.frame),
       ),
     ),
   );

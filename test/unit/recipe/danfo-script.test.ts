@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Operation } from '../../../src/core/clean/operations';
 import { danfoScript } from '../../../src/core/export/danfo-script';
+import { frameSourceRows } from '../../../src/core/recipe/fingerprint';
 import { buildRecipe } from '../../../src/core/recipe/recipe';
 import { cleanedCsv, load, logOf } from './helpers';
 
@@ -58,7 +59,7 @@ async function scriptFor(ops: Operation[]) {
   const recipe = buildRecipe(
     { name: 'people\nnew line', fileName: 'p.csv', columns: loaded.columns },
     logOf(...ops),
-    loaded.frame,
+    frameSourceRows(loaded.frame),
   );
   return { loaded, script: danfoScript(recipe) };
 }

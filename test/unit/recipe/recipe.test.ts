@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CleanroomError } from '../../../src/core/errors';
-import { fingerprintCells } from '../../../src/core/recipe/fingerprint';
+import { fingerprintCells, frameSourceRows } from '../../../src/core/recipe/fingerprint';
 import { parseRecipe } from '../../../src/core/recipe/parse-recipe';
 import { buildRecipe, recipeJson } from '../../../src/core/recipe/recipe';
 import { load, logOf } from './helpers';
@@ -36,7 +36,7 @@ describe('buildRecipe', () => {
     const recipe = buildRecipe(
       { name: 'people', fileName: 'people.csv', columns: people.columns },
       log,
-      people.frame,
+      frameSourceRows(people.frame),
     );
     expect(recipe).toMatchObject({
       format: 'cleanroom-recipe',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Operation } from '../../../src/core/clean/operations';
+import { frameSourceRows } from '../../../src/core/recipe/fingerprint';
 import { buildRecipe, type Recipe } from '../../../src/core/recipe/recipe';
 import { replayRecipe } from '../../../src/core/recipe/replay';
 import { load, logOf, type Loaded } from './helpers';
@@ -11,7 +12,7 @@ async function recipeOf(ops: Operation[]): Promise<Recipe> {
   return buildRecipe(
     { name: 'train', fileName: 'train.csv', columns: train.columns },
     logOf(...ops),
-    train.frame,
+    frameSourceRows(train.frame),
   );
 }
 
