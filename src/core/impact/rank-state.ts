@@ -79,6 +79,9 @@ export class RankState {
   /** Every row, best first. */
   readonly order: Int32Array;
   readonly status: RowStatus[];
+  /** Typed mirrors for the per-update passes over every row: 1 where open, and each row's gain. */
+  private readonly isOpen: Uint8Array;
+  private readonly gain: Float64Array;
   /** Gain already won by the fix made on the row (accuracy fraction). */
   private readonly realised: Float64Array;
   private readonly ops: RowOps;
@@ -112,6 +115,8 @@ export class RankState {
     this.status = Array.from({ length: n }, (_, r) =>
       this.preExcluded?.[r] ? 'excluded' : 'open',
     );
+    this.isOpen = Uint8Array.from(this.status, (x) => (x === 'open' ? 1 : 0));
+    this.gain = Float64Array.from(this.ranked, (x) => x.gain);
     this.realised = new Float64Array(n);
     this.ops = new RowOps(signals.cells);
     this.start = options.start ?? 0;
@@ -169,13 +174,13 @@ export class RankState {
       gainLeft: 0,
     };
     let open = 0;
-    this.status.forEach((s, r) => {
-      if (s === 'open') open += this.ranked[r].gain;
+    for (let r = 0; r < this.isOpen.length; r++) {
+      if (this.isOpen[r]) open += this.gain[r];
       else if (!this.preExcluded?.[r]) {
         c.reviewed++;
-        c[s]++;
+        c[this.status[r] as Exclude<RowStatus, 'open'>]++;
       }
-    });
+    }
     // In the curve's units: what the open rows add to the accuracy now (see accuracyAfter).
     const won = this.realisedTotal();
     c.gainLeft = accuracyAfter(this.start, won + open) - accuracyAfter(this.start, won);
@@ -193,7 +198,7 @@ export class RankState {
   curve(): Curve {
     const gains = new Float64Array(this.order.length);
     let open = 0;
-    for (const r of this.order) if (this.status[r] === 'open') gains[open++] = this.ranked[r].gain;
+    for (const r of this.order) if (this.isOpen[r]) gains[open++] = this.gain[r];
     return cleaningCurve(this.start, this.realisedTotal(), gains.subarray(0, open));
   }
 
@@ -218,6 +223,8 @@ export class RankState {
     s.cells[r] = this.currentCell(r, fixedColumns);
     this.realised[r] = this.realisedGain(r, status, label, fixedColumns);
     this.ranked[r] = scoreRow(s, r, this.scale);
+    this.isOpen[r] = status === 'open' ? 1 : 0;
+    this.gain[r] = this.ranked[r].gain;
   }
 
   /** Label evidence after a relabel: none when it took the suggestion, else read off Shapley. */
