@@ -147,6 +147,8 @@ export class RankState {
     }
     const changed: number[] = [];
     for (const r of touched) {
+      // An operation on a row the ranking does not have (a stale or foreign log) changes nothing.
+      if (!(r >= 0 && r < this.ranked.length)) continue;
       const before = this.ranked[r];
       this.refreshRow(r);
       const after = this.ranked[r];

@@ -152,7 +152,7 @@ describe('RankState', () => {
     const log = logger();
     const exclude = log({ kind: 'exclude-row', row: 10 });
     state.noteOperations([exclude], [11]);
-    const again = state.noteOperations([exclude]);
+    const again = state.noteOperations([exclude, log({ kind: 'exclude-row', row: 300 })], [-1]);
     expect(again.counters).toMatchObject({ reviewed: 2, excluded: 1, skipped: 1 });
     expect(again.moved).toBe(0);
     const open = state.curve().ours.at(-1)![0];
