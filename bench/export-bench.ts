@@ -13,6 +13,7 @@ import { frameVersionBand, singleBand } from '../src/core/export/frame-version';
 import { frameCellText, frameSourceRows } from '../src/core/recipe/fingerprint';
 import { buildRecipe } from '../src/core/recipe/recipe';
 import { replayRecipe } from '../src/core/recipe/replay';
+import { frameRowIndex } from '../src/core/recipe/row-match';
 import { syntheticFrame } from './detect-synthetic';
 
 const rowsArg = process.argv.indexOf('--rows');
@@ -69,7 +70,8 @@ const recipe = buildRecipe(
 );
 const recipeSeconds = seconds(start);
 start = performance.now();
-const replay = replayRecipe(recipe, { name: 'bench', columns, rows, sourceFrame: frame });
+const rowIndex = frameRowIndex(recipe, columns, frame);
+const replay = replayRecipe(recipe, { name: 'bench', columns, rows, rowIndex });
 const replaySeconds = seconds(start);
 
 const figures = {

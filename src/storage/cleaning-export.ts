@@ -10,11 +10,13 @@ import { cleanedCsvPieces, type VersionBand } from '../core/export/cleaned-csv';
 import { danfoScript } from '../core/export/danfo-script';
 import { parseRecipe } from '../core/recipe/parse-recipe';
 import { buildRecipe, recipeJson, type Recipe } from '../core/recipe/recipe';
+import { indexFingerprints } from '../core/recipe/fingerprint';
 import { replayRecipe, type ReplayReport } from '../core/recipe/replay';
-import type { DatasetMeta } from '../core/table/types';
+import { rowMatchPlan } from '../core/recipe/row-match';
+import { cellText } from '../core/table/decode-chunk';
+import type { ColumnChunk, DatasetMeta } from '../core/table/types';
 import type { CleanroomDb } from './db';
 import { appendOperations, listOperations } from './ops-repo';
-import { readFrame } from './read-frame';
 import { readRows, readVersionColumnChunk } from './version-reader';
 
 /** The current version as CSV pieces (see core/export/cleaned-csv.ts for the rules). */
@@ -84,10 +86,32 @@ export async function replayRecipeText(
   text: string,
 ): Promise<ReplayReport> {
   const recipe = parseRecipe(text);
-  const sourceFrame = await readFrame(db, meta, undefined, []);
-  const { ops, report } = replayRecipe(recipe, { ...meta, sourceFrame });
+  const rowIndex = await sourceRowIndex(db, meta, recipe);
+  const { ops, report } = replayRecipe(recipe, { ...meta, rowIndex });
   if (ops.length > 0) await appendOperations(db, meta.id, ops);
   return report;
+}
+
+/** The fingerprints a replay looks for, read chunk by chunk from the source (no ops). */
+async function sourceRowIndex(
+  db: CleanroomDb,
+  meta: DatasetMeta,
+  recipe: Recipe,
+): Promise<Map<string, number[]>> {
+  const plan = rowMatchPlan(recipe, meta.columns);
+  const index = new Map<string, number[]>();
+  if (plan.kind !== 'index') return index;
+  const noOps = indexOperations([]);
+  for (let chunk = 0; chunk < meta.chunkCount; chunk++) {
+    const chunks: ColumnChunk[] = [];
+    for (const column of plan.columns) {
+      chunks.push(await readVersionColumnChunk(db, meta, column, chunk, noOps));
+    }
+    const cellAt = (i: number, row: number) => cellText(chunks[i], row);
+    const rows = chunks[0]?.rows ?? 0;
+    indexFingerprints(index, chunk * meta.chunkRows, rows, chunks.length, cellAt, plan.wanted);
+  }
+  return index;
 }
 
 async function* versionBands(

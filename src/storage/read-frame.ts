@@ -4,7 +4,6 @@
  */
 import { applyOperationsToChunk } from '../core/clean/apply-chunk';
 import { indexOperations } from '../core/clean/op-index';
-import type { LoggedOperation } from '../core/clean/operations';
 import { rowFlags } from '../core/clean/row-flags';
 import { CleanroomError } from '../core/errors';
 import { decodeColumnChunk } from '../core/table/decode-chunk';
@@ -13,17 +12,13 @@ import { bitIsSet, type ColumnChunk, type DatasetMeta } from '../core/table/type
 import type { ChunkKey, CleanroomDb } from './db';
 import { listOperations } from './ops-repo';
 
-/**
- * Reads every chunk of `meta`'s current version; `onChunk` reports chunks read so far. `ops`
- * replaces the stored log (pass [] for the source itself, as recipes' row fingerprints need).
- */
+/** Reads every chunk of `meta`'s current version; `onChunk` reports chunks read so far. */
 export async function readFrame(
   db: CleanroomDb,
   meta: DatasetMeta,
   onChunk?: (done: number, total: number) => void,
-  ops?: readonly LoggedOperation[],
 ): Promise<Frame> {
-  const index = indexOperations(ops ?? (await listOperations(db, meta.id)));
+  const index = indexOperations(await listOperations(db, meta.id));
   const perColumn: ColumnChunk[][] = meta.columns.map(() => []);
   const excluded = new Uint8Array(meta.rows);
   for (let chunk = 0; chunk < meta.chunkCount; chunk++) {

@@ -5,6 +5,7 @@ import { cleanedCsvPieces } from '../../core/export/cleaned-csv';
 import { frameVersionBand, singleBand } from '../../core/export/frame-version';
 import { parseRecipe } from '../../core/recipe/parse-recipe';
 import { replayRecipe } from '../../core/recipe/replay';
+import { frameRowIndex } from '../../core/recipe/row-match';
 import type { Flags } from '../args';
 import { loadCsv } from '../load-csv';
 
@@ -34,7 +35,7 @@ export async function run(flags: Flags): Promise<void> {
     name,
     columns: outcome.columns,
     rows: frame.rows,
-    sourceFrame: frame,
+    rowIndex: frameRowIndex(recipe, outcome.columns, frame),
   });
   if (reportPath) writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
   if (recipe.steps.length > 0 && report.applied.length === 0) {

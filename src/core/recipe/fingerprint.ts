@@ -44,26 +44,39 @@ export function frameSourceRows(frame: Frame): {
 }
 
 /**
- * Fingerprint → rows having it (ascending), over every row of `frame`; with `wanted`, only those
- * fingerprints are kept (a replay looks up a few thousand among a million rows).
+ * Adds the fingerprints of rows [firstRow, firstRow + rows) to `index` (fingerprint → rows,
+ * ascending when bands come in order). `cellAt(i, r)` is the text of the i-th fingerprint column
+ * at row r of the band. With `wanted`, only those fingerprints are kept: a replay looks up a
+ * few thousand among a million rows.
  */
+export function indexFingerprints(
+  index: Map<string, number[]>,
+  firstRow: number,
+  rows: number,
+  width: number,
+  cellAt: (i: number, row: number) => string | null,
+  wanted?: ReadonlySet<string>,
+): Map<string, number[]> {
+  const cells = new Array<string | null>(width);
+  for (let r = 0; r < rows; r++) {
+    for (let i = 0; i < width; i++) cells[i] = cellAt(i, r);
+    const key = fingerprintCells(cells);
+    if (wanted && !wanted.has(key)) continue;
+    const list = index.get(key);
+    if (list) list.push(firstRow + r);
+    else index.set(key, [firstRow + r]);
+  }
+  return index;
+}
+
+/** Fingerprint → rows over every row of `frame` (see indexFingerprints). */
 export function fingerprintIndex(
   frame: Frame,
   columns: readonly number[],
   wanted?: ReadonlySet<string>,
 ): Map<string, number[]> {
-  const index = new Map<string, number[]>();
-  const cells = new Array<string | null>(columns.length);
-  for (let row = 0; row < frame.rows; row++) {
-    for (let i = 0; i < columns.length; i++)
-      cells[i] = frameCellText(frame.columns[columns[i]], row);
-    const key = fingerprintCells(cells);
-    if (wanted && !wanted.has(key)) continue;
-    const rows = index.get(key);
-    if (rows) rows.push(row);
-    else index.set(key, [row]);
-  }
-  return index;
+  const cellAt = (i: number, row: number) => frameCellText(frame.columns[columns[i]], row);
+  return indexFingerprints(new Map(), 0, frame.rows, columns.length, cellAt, wanted);
 }
 
 function hex(n: number): string {

@@ -5,11 +5,10 @@
  */
 import type { Operation } from '../clean/operations';
 import { validateOperation } from '../clean/validate';
-import type { Frame } from '../table/frame';
 import type { ColumnMeta } from '../table/types';
 import { describeOperation, describeTransform } from './describe';
-import { fingerprintIndex } from './fingerprint';
 import type { Recipe, RecipeStep } from './recipe';
+import { rowMatchPlan } from './row-match';
 
 /** One step of the report; `step` is 1-based in the recipe, `rows` are rows of this dataset. */
 export interface ReplayItem {
@@ -29,12 +28,13 @@ export interface ReplayReport {
   notes: string[];
 }
 
-/** The dataset a recipe is replayed on: its meta and its source frame (original values). */
+/** The dataset a recipe is replayed on: its meta and where its source rows are, by fingerprint. */
 export interface ReplayTarget {
   name: string;
   columns: readonly ColumnMeta[];
   rows: number;
-  sourceFrame: Frame;
+  /** Fingerprint → rows of this dataset's source (rowMatchPlan says what to index). */
+  rowIndex: ReadonlyMap<string, number[]>;
 }
 
 /** The operations to append, in recipe order, and the report. */
@@ -52,7 +52,7 @@ export function replayRecipe(
   const byName = new Map(target.columns.map((c) => [c.name, c]));
   const recipeTypes = new Map(recipe.schema.map((c) => [c.name, c.type]));
   schemaNotes(recipe, target, byName, report.notes);
-  const rowsOf = rowMatcher(recipe, target, byName);
+  const rowsOf = rowMatcher(recipe, target);
   const ops: Operation[] = [];
   recipe.steps.forEach((step, i) => {
     const what = describeStep(step, recipe.source.name);
@@ -104,20 +104,17 @@ function toOperation(step: RecipeStep, column: number, row: number): Operation {
   }
 }
 
-/** Fingerprint → this dataset's rows, or the reason no row can be matched. Indexed on first use. */
-function rowMatcher(recipe: Recipe, target: ReplayTarget, byName: Map<string, ColumnMeta>) {
-  const absent = recipe.fingerprint.columns.filter((name) => !byName.has(name));
-  let index: Map<string, number[]> | null = null;
+/** Fingerprint → this dataset's rows, or the reason no row can be matched. */
+function rowMatcher(recipe: Recipe, target: ReplayTarget) {
+  const plan = rowMatchPlan(recipe, target.columns);
   return (fingerprint: string): number[] | string => {
-    if (absent.length > 0) {
-      return `Rows are recognised by their values in every column of the recipe; this dataset lacks ${absent.map((n) => `“${n}”`).join(', ')}.`;
+    if (plan.kind === 'none' && plan.absent.length > 0) {
+      return `Rows are recognised by their values in every column of the recipe; this dataset lacks ${plan.absent.map((n) => `“${n}”`).join(', ')}.`;
     }
-    index ??= fingerprintIndex(
-      target.sourceFrame,
-      recipe.fingerprint.columns.map((name) => byName.get(name)!.index),
-      new Set(recipe.steps.flatMap((step) => ('fingerprint' in step ? [step.fingerprint] : []))),
+    return (
+      target.rowIndex.get(fingerprint) ??
+      'No row of this dataset has the original values of that row.'
     );
-    return index.get(fingerprint) ?? 'No row of this dataset has the original values of that row.';
   };
 }
 

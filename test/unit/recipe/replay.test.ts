@@ -3,6 +3,7 @@ import type { Operation } from '../../../src/core/clean/operations';
 import { frameSourceRows } from '../../../src/core/recipe/fingerprint';
 import { buildRecipe, type Recipe } from '../../../src/core/recipe/recipe';
 import { replayRecipe } from '../../../src/core/recipe/replay';
+import { frameRowIndex } from '../../../src/core/recipe/row-match';
 import { load, logOf, type Loaded } from './helpers';
 
 const TRAIN = 'name,age,city\nAda,36, London\nGrace,-999,Paris\nLinus,41,Oslo\nKen,50,Rome\n';
@@ -21,7 +22,7 @@ const replayOn = (recipe: Recipe, target: Loaded) =>
     name: 'val',
     columns: target.columns,
     rows: target.frame.rows,
-    sourceFrame: target.frame,
+    rowIndex: frameRowIndex(recipe, target.columns, target.frame),
   });
 
 describe('replayRecipe', () => {
