@@ -17,22 +17,34 @@ export function frameCellText(column: FrameColumn, row: number): string | null {
   return value === value ? formatValue(value, column.meta.type) : null;
 }
 
-/** 16 hex digits identifying `cells` (in this order). */
-export function fingerprintCells(cells: readonly (string | null)[]): string {
+/** The two 32-bit lanes of the last hash (module scratch: no allocation per row). */
+const lanes = new Uint32Array(2);
+
+/** Hashes `cells` into `lanes` ([0] = low word, [1] = high word). */
+function hashCells(cells: readonly (string | null)[]): void {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  const feed = (unit: number) => {
-    h1 = Math.imul(h1 ^ unit, 2654435761);
-    h2 = Math.imul(h2 ^ unit, 1597334677);
-  };
   for (const cell of cells) {
-    feed(cell === null ? 0 : cell.length + 1);
+    const length = cell === null ? 0 : cell.length + 1;
+    h1 = Math.imul(h1 ^ length, 2654435761);
+    h2 = Math.imul(h2 ^ length, 1597334677);
     if (cell === null) continue;
-    for (let i = 0; i < cell.length; i++) feed(cell.charCodeAt(i));
+    for (let i = 0; i < cell.length; i++) {
+      const unit = cell.charCodeAt(i);
+      h1 = Math.imul(h1 ^ unit, 2654435761);
+      h2 = Math.imul(h2 ^ unit, 1597334677);
+    }
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return hex(h2) + hex(h1);
+  lanes[0] = h1;
+  lanes[1] = h2;
+}
+
+/** 16 hex digits identifying `cells` (in this order). */
+export function fingerprintCells(cells: readonly (string | null)[]): string {
+  hashCells(cells);
+  return hex(lanes[1]) + hex(lanes[0]);
 }
 
 /** A frame's rows as buildRecipe reads them (all columns, source texts). */
@@ -58,9 +70,13 @@ export function indexFingerprints(
   wanted?: ReadonlySet<string>,
 ): Map<string, number[]> {
   const cells = new Array<string | null>(width);
+  // Most rows are not wanted: test the low word first, and write hex only for candidates.
+  const lows = wanted ? new Set([...wanted].map((key) => parseInt(key.slice(8), 16))) : null;
   for (let r = 0; r < rows; r++) {
     for (let i = 0; i < width; i++) cells[i] = cellAt(i, r);
-    const key = fingerprintCells(cells);
+    hashCells(cells);
+    if (lows && !lows.has(lanes[0])) continue;
+    const key = hex(lanes[1]) + hex(lanes[0]);
     if (wanted && !wanted.has(key)) continue;
     const list = index.get(key);
     if (list) list.push(firstRow + r);
@@ -80,5 +96,5 @@ export function fingerprintIndex(
 }
 
 function hex(n: number): string {
-  return (n >>> 0).toString(16).padStart(8, '0');
+  return n.toString(16).padStart(8, '0');
 }
