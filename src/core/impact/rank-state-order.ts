@@ -8,15 +8,19 @@ const FEW = 64;
 
 /**
  * Re-sorts `order` (row ids, sorted by `compare` except for `changed`) in place, where only the
- * rows in `changed` have new keys. Returns the number of rows whose place changed.
+ * rows in `changed` have new keys. Returns the number of rows whose place changed. `scratch`
+ * (as long as `order`) is overwritten.
  */
 export function fixOrder(
   order: Int32Array,
   changed: readonly number[],
   compare: (a: number, b: number) => number,
+  scratch: Int32Array = new Int32Array(order.length),
 ): number {
   if (changed.length === 0) return 0;
-  const before = order.slice();
+  // The old order, to count moved rows; a reused buffer spares a large allocation per fix.
+  const before = scratch;
+  before.set(order);
   if (changed.length <= FEW) reinsertEach(order, changed, compare);
   else mergeBack(order, changed, compare);
   let moved = 0;
