@@ -23,7 +23,7 @@ export interface RepairCertainty {
 const QUANTILES = [0.1, 0.3, 0.5, 0.7, 0.9];
 const TOP_CATEGORIES = 5;
 /** Upper bound on (repairs tried × validation rows): beyond it, rows are left unchecked (null). */
-const MAX_WORK = 1e9;
+const MAX_WORK = 3e8;
 
 /** Plausible values of a column: its quantiles (numbers) or most frequent values (text). */
 export function plausibleValues(column: FrameColumn): (number | string)[] {
@@ -65,24 +65,31 @@ export async function repairCertainty(
   });
   let work = 0;
   let unchecked = 0;
-  for (const cell of cells) {
-    const ref = references[refOf[cell.row]];
-    work += cell.values.length * ref.val.rows;
-    if (work > MAX_WORK) {
-      unchecked++;
-      continue;
-    }
-    const repairs: CellRepair[] = cell.values.map((value) => ({ ...cell, value }));
+  const checked = cells.filter((cell) => {
+    work += cell.values.length * references[refOf[cell.row]].val.rows;
+    if (work > MAX_WORK) unchecked++;
+    return work <= MAX_WORK;
+  });
+  for (let i = 0; i < references.length; i++) {
+    const mine = checked.filter((cell) => refOf[cell.row] === i);
+    // Every repair of every cell in one pass: one distance product per block of repairs.
+    const repairs: CellRepair[] = mine.flatMap((cell) =>
+      cell.values.map((value) => ({ row: cell.row, column: cell.column, value })),
+    );
     const effects = await rescoreMoves(
-      ref,
+      references[i],
       data.trainLabels,
       data.classes.length,
       encodeRepairs(frame, data.spec, repairs),
     );
-    const flippable = countFlippable(effects.map((e) => e.changed));
-    const current = certainty[cell.row];
-    if (!current || flippable > current.flippable)
-      certainty[cell.row] = { column: cell.column, candidates: repairs.length, flippable };
+    let at = 0;
+    for (const cell of mine) {
+      const own = effects.slice(at, (at += cell.values.length));
+      const flippable = countFlippable(own.map((e) => e.changed));
+      const current = certainty[cell.row];
+      if (!current || flippable > current.flippable)
+        certainty[cell.row] = { column: cell.column, candidates: own.length, flippable };
+    }
   }
   return { certainty, unchecked };
 }

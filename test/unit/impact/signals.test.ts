@@ -3,7 +3,7 @@ import type { Finding } from '../../../src/core/detect/types';
 import { cellEvidence, shiftGain } from '../../../src/core/impact/cell-signal';
 import { combineSignals, type RowSignals } from '../../../src/core/impact/combine';
 import type { ShapleyResult } from '../../../src/core/impact/knn-shapley';
-import { labelEvidence } from '../../../src/core/impact/label-signal';
+import { labelEvidence, type LabelEvidence } from '../../../src/core/impact/label-signal';
 import type { Preprocessing } from '../../../src/core/train/preprocessing';
 import { frameFromArrays } from '../detect/helpers';
 
@@ -90,20 +90,23 @@ describe('combineSignals', () => {
     target: 1,
   };
 
+  // Nine of ten validation neighbours say "a".
+  const outvoted: LabelEvidence = {
+    suggested: 0,
+    pWrong: 0.9,
+    gain: 0.004,
+    voters: 10,
+    agreeing: 1,
+    forSuggested: 9,
+  };
+
   it('orders rows without evidence by Shapley value, most harmful first', () => {
     expect(combineSignals(base).map((r) => r.row)).toEqual([1, 3, 0, 2]);
   });
 
   it('puts a likely and costly label error first and says why in words', () => {
     const labels = [...base.labels];
-    labels[2] = {
-      suggested: 0,
-      pWrong: 0.9,
-      gain: 0.004,
-      voters: 10,
-      agreeing: 1,
-      forSuggested: 9,
-    };
+    labels[2] = outvoted;
     const [top] = combineSignals({ ...base, labels });
     expect(top.row).toBe(2);
     expect(top.reason).toMatch(
@@ -122,14 +125,7 @@ describe('combineSignals', () => {
   });
 
   it('adds the quick model as a second opinion only where it names the same class', () => {
-    const label = {
-      suggested: 0,
-      pWrong: 0.9,
-      gain: 0.004,
-      voters: 10,
-      agreeing: 1,
-      forSuggested: 9,
-    };
+    const label = outvoted;
     const model = {
       gradNorm: Float64Array.from([0.1, 0.1, 2.5, 2.5]),
       influence: Float64Array.from([1, 1, 9, 9]),
