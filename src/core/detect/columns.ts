@@ -2,6 +2,7 @@
 import { association } from '../profile/association';
 import type { Frame, FrameColumn } from '../table/frame';
 import { fmt } from './stats';
+import { valueCounts } from './value-counts';
 import type { Detector, DetectorOutput, Finding } from './types';
 
 // Association with the target above which a feature is suspected of leaking it.
@@ -11,6 +12,12 @@ function distinctNonMissing(
   c: FrameColumn,
   excluded: Uint8Array,
 ): { distinct: number; present: number } {
+  if (c.kind === 'string') {
+    let present = 0;
+    const counts = valueCounts(c.values, excluded);
+    for (const n of counts.values()) present += n;
+    return { distinct: counts.size, present };
+  }
   const seen = new Set<string | number>();
   let present = 0;
   for (let r = 0; r < c.values.length; r++) {

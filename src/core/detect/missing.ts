@@ -4,6 +4,7 @@ import type { Frame, FrameColumn } from '../table/frame';
 import { findNumericSentinels, isMissingToken } from './sentinels';
 import { formatDate } from '../table/parse-date';
 import { columnStats, fmt } from './stats';
+import { valueCounts } from './value-counts';
 import type { Detector, DetectorOutput, Finding } from './types';
 
 const NO_SENTINELS: ReadonlySet<number> = new Set();
@@ -43,24 +44,23 @@ function imputeFor(
       transform: { kind: 'impute', strategy: 'median', value },
     };
   }
-  const counts = new Map<string, number>();
-  for (let r = 0; r < frame.rows; r++) {
-    if (frame.excluded[r]) continue;
-    const v = column.values[r];
-    const text =
-      column.kind === 'number'
-        ? Number.isNaN(v as number)
-          ? null
-          : (v as number) === 1
-            ? 'true'
-            : 'false'
-        : (v as string | null);
-    if (text === null || isMissingToken(text)) continue;
-    counts.set(text, (counts.get(text) ?? 0) + 1);
-  }
   let mode: string | null = null;
   let best = 0;
-  for (const [text, n] of counts) if (n > best) [mode, best] = [text, n];
+  if (column.kind === 'number') {
+    // Booleans: the commoner of true and false (a tie goes to the one seen first).
+    const seen = [0, 0];
+    let first = -1;
+    for (let r = 0; r < frame.rows; r++) {
+      const v = column.values[r];
+      if (frame.excluded[r] || (v !== 0 && v !== 1)) continue;
+      seen[v]++;
+      if (first < 0) first = v;
+    }
+    if (first >= 0)
+      mode = (seen[1] === seen[0] ? first : seen[1] > seen[0] ? 1 : 0) ? 'true' : 'false';
+  } else
+    for (const [text, n] of valueCounts(column.values, frame.excluded))
+      if (n > best && !isMissingToken(text)) [mode, best] = [text, n];
   if (mode === null) return null;
   return {
     kind: 'column-transform',

@@ -8,6 +8,7 @@ import type { Frame } from '../table/frame';
 import type { BoolVariants } from '../table/types';
 import { editDistance, fingerprint } from './edit-distance';
 import { isMissingToken } from './sentinels';
+import { valueCounts } from './value-counts';
 import type { Detector, DetectorOutput, Finding } from './types';
 
 // A variant must be this many times rarer than the value it is mapped onto.
@@ -110,11 +111,7 @@ export function detectTypos(frame: Frame): DetectorOutput {
       return;
     }
     if (column.meta.type !== 'categorical') return;
-    const counts = new Map<string, number>();
-    for (let r = 0; r < frame.rows; r++) {
-      const v = column.values[r];
-      if (v !== null && !frame.excluded[r]) counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
+    const counts = valueCounts(column.values, frame.excluded);
     const byKey = new Map<string, [string, number]>();
     for (const [v, n] of counts) {
       const k = fingerprint(v);

@@ -6,6 +6,7 @@
  */
 import { findNumericSentinels, isMissingToken } from '../detect/sentinels';
 import { madSorted, quantileSorted } from '../detect/stats';
+import { valueCounts } from '../detect/value-counts';
 import type { FrameColumn } from '../table/frame';
 import type { ColumnType } from '../table/types';
 
@@ -133,15 +134,15 @@ export function profileColumn(column: FrameColumn, excluded: Uint8Array): Column
     total = 0,
     present = 0;
   const { values } = column;
-  for (let r = 0; r < values.length; r++) {
-    if (excluded[r]) continue;
-    const v = values[r];
-    if (v === null) empty++;
-    else if (isMissingToken(v)) disguised++;
+  for (let r = 0; r < values.length; r++) if (!excluded[r] && values[r] === null) empty++;
+  // Per distinct value (counted once per column, shared with the detectors): same order of
+  // first appearance as a pass over the rows, so ties in the top values stay put.
+  for (const [v, n] of valueCounts(values, excluded)) {
+    if (isMissingToken(v)) disguised += n;
     else {
-      counts.set(v, (counts.get(v) ?? 0) + 1);
-      present++;
-      total += v.length;
+      counts.set(v, n);
+      present += n;
+      total += v.length * n;
       if (v.length < min) min = v.length;
       if (v.length > max) max = v.length;
     }

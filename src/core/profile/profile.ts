@@ -3,6 +3,7 @@
  * each column's association with a chosen target, strongly correlated numeric pairs, and alerts.
  */
 import { duplicateGroups } from '../detect/duplicates';
+import { valueCounts } from '../detect/value-counts';
 import type { Frame } from '../table/frame';
 import { columnAlerts, THRESHOLDS, type ProfileAlert } from './alerts';
 import { association, isNumericColumn, pearson } from './association';
@@ -37,7 +38,9 @@ export function profileFrame(frame: Frame, target: number | null): DatasetProfil
     const col = frame.columns[c];
     // Imbalance needs every class count, not only the top ones.
     let counts: number[] | null = null;
-    if (p.distinct <= THRESHOLDS.cardinality) {
+    if (p.distinct <= THRESHOLDS.cardinality && col.kind === 'string')
+      counts = [...valueCounts(col.values, frame.excluded).values()];
+    else if (p.distinct <= THRESHOLDS.cardinality) {
       const m = new Map<string | number, number>();
       for (const v of col.values)
         if (v !== null && !(typeof v === 'number' && Number.isNaN(v)))
