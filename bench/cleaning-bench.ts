@@ -6,6 +6,7 @@
  * line printed is one JSON object with every figure.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { useFastBackend } from '../src/cli/tf-backend';
 import {
@@ -38,11 +39,12 @@ console.log(
 );
 const backend = await useFastBackend();
 console.log(
-  `Cleaning priority (tf backend ${backend}); cases built into .bench-data/ with inject-noise.mjs`,
+  `Cleaning priority (tf backend ${backend}); cases built into .bench-data/ with inject-noise.mjs; ${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)} at the start`,
 );
 
 interface CaseFigures {
   rankMs: number;
+  rankCpuMs: number | null;
   ours: BudgetScore[] | null;
   random: BudgetScore[] | null;
 }
@@ -52,12 +54,12 @@ const f3 = (x: number | null | undefined) =>
 for (const c of cases) {
   const dir = buildCase(shared, c);
   const ranking = join(dir, 'ranking.txt');
-  const rankMs = rankWithCli(dir, c.target, ranking);
+  const { ms: rankMs, cpuMs: rankCpuMs } = rankWithCli(dir, c.target, ranking);
   const n = readFileSync(join(dir, 'train.csv'), 'utf8').trim().split('\n').length - 1;
   writeRandomOrder(n, 7, join(dir, 'random.txt'));
   const ours = problem ? null : scoreRanking(python, shared, dir, ranking);
   const random = problem ? null : scoreRanking(python, shared, dir, join(dir, 'random.txt'));
-  figures[c.name] = { rankMs, ours, random };
+  figures[c.name] = { rankMs, rankCpuMs, ours, random };
   const at = (s: BudgetScore[] | null, i: number) => s?.[i];
   console.log(
     `${c.name.padEnd(16)} rank ${(rankMs / 1000).toFixed(1).padStart(5)} s  gap_closed@10% ${f3(at(ours, 0)?.gap_closed)} (random ${f3(at(random, 0)?.gap_closed)})  @20% ${f3(at(ours, 1)?.gap_closed)} (random ${f3(at(random, 1)?.gap_closed)})  precision@10% ${f3(at(ours, 0)?.precision)}  @20% ${f3(at(ours, 1)?.precision)}`,
@@ -92,7 +94,7 @@ if (belowRandom)
     `cases below the random order at 10% or 20%: ${belowRandom.length ? belowRandom.join(', ') : 'none'}`,
   );
 
-const speed: Record<string, SpeedFigures & { cliMs: number }> = {};
+const speed: Record<string, SpeedFigures & { cliMs: number; cliCpuMs: number | null }> = {};
 for (const [name, plainRows] of [
   ['letters-labels', Infinity],
   ['shuttle-labels', 1000],
@@ -100,15 +102,17 @@ for (const [name, plainRows] of [
   const c = cases.find((x) => x.name === name);
   if (!c) continue;
   const s = await shapleySpeed(resolve('.bench-data', name), c.target, plainRows);
-  speed[name] = { ...s, cliMs: figures[name].rankMs };
+  speed[name] = { ...s, cliMs: figures[name].rankMs, cliCpuMs: figures[name].rankCpuMs };
+  const cliCpu = figures[name].rankCpuMs;
   console.log(
-    `${name.padEnd(16)} whole rank (CLI) ${(figures[name].rankMs / 1000).toFixed(1)} s; exact KNN-Shapley ${(s.fastMs / 1000).toFixed(1)} s (CPU ${(s.fastCpuMs / 1000).toFixed(1)} s) vs plain loop ${(s.plainMs / 1000).toFixed(1)} s (CPU ${(s.plainCpuMs / 1000).toFixed(1)} s)${s.plainSampledRows ? ` (timed on ${s.plainSampledRows} validation rows, scaled linearly)` : ''}; max |difference| ${s.maxAbsDiff.toExponential(1)}`,
+    `${name.padEnd(16)} whole rank (CLI) ${(figures[name].rankMs / 1000).toFixed(1)} s${cliCpu === null ? '' : ` (CPU ${(cliCpu / 1000).toFixed(1)} s, all threads)`}; exact KNN-Shapley ${(s.fastMs / 1000).toFixed(1)} s (CPU ${(s.fastCpuMs / 1000).toFixed(1)} s) vs plain loop ${(s.plainMs / 1000).toFixed(1)} s (CPU ${(s.plainCpuMs / 1000).toFixed(1)} s)${s.plainSampledRows ? ` (timed on ${s.plainSampledRows} validation rows, scaled linearly)` : ''}; max |difference| ${s.maxAbsDiff.toExponential(1)}`,
   );
 }
 console.log(
   JSON.stringify({
     bench: 'cleaning',
     backend,
+    loadAverage: loadavg()[0],
     scoring: problem ?? 'score_ranking.py',
     cases: figures,
     means,

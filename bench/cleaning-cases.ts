@@ -1,6 +1,6 @@
 /** Building, ranking and scoring the cleaning-priority cases of ../shared/bench/suite.json. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** One public case of suite.json. */
@@ -38,9 +38,17 @@ export function buildCase(shared: string, c: CleaningCase): string {
   return dir;
 }
 
-/** Ranks a case with the CLI exactly as the bench README says; returns the wall time in ms. */
-export function rankWithCli(dir: string, target: string, out: string): number {
+/** Wall time of a CLI run and the CPU time it used (all its threads), in ms. */
+export interface RankTiming {
+  ms: number;
+  /** Null where the platform does not tell a child's CPU time (Linux /proc does). */
+  cpuMs: number | null;
+}
+
+/** Ranks a case with the CLI exactly as the bench README says, timing it. */
+export function rankWithCli(dir: string, target: string, out: string): RankTiming {
   const start = Date.now();
+  const cpuBefore = childrenCpuMs();
   const args = ['--import', 'tsx', 'src/cli/main.ts', 'rank'];
   const flags = ['--train', join(dir, 'train.csv'), '--val', join(dir, 'val.csv')];
   const r = spawnSync('node', [...args, ...flags, '--target', target, '--out', out], {
@@ -48,7 +56,26 @@ export function rankWithCli(dir: string, target: string, out: string): number {
   });
   if (r.status !== 0)
     throw new Error(`rank failed on ${dir}: ${r.stderr.trim().split('\n').pop()}`);
-  return Date.now() - start;
+  const cpuAfter = childrenCpuMs();
+  return {
+    ms: Date.now() - start,
+    cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+  };
+}
+
+/**
+ * CPU time of this process's finished children (user + system, /proc/self/stat fields 16-17, in
+ * clock ticks of 10 ms): the machine is shared, so wall time alone says little.
+ */
+function childrenCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state): cutime and cstime are fields 16 and 17.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 /** A seeded random order of `n` rows, the baseline every ranking must beat. */
