@@ -29,36 +29,51 @@ function rowKey(frame: Frame, columns: number[], r: number, mode: KeyMode): stri
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
-/** 32-bit FNV-1a over a row's cells: cheap first pass; equal keys are then checked exactly. */
-function rowHash(frame: Frame, columns: number[], r: number, mode: KeyMode): number {
+/**
+ * 32-bit FNV-1a of every row over `columns`: a cheap first pass (equal keys are then checked
+ * exactly), built column by column so each loop sees one kind of value.
+ */
+function rowHashes(frame: Frame, columns: number[], mode: KeyMode): Uint32Array {
   const loose = mode === 'block';
-  let h = 0x811c9dc5;
+  const hashes = new Uint32Array(frame.rows).fill(0x811c9dc5);
   for (const c of columns) {
-    const v = frame.columns[c].values[r];
-    if (typeof v === 'number') {
-      if (loose) {
-        h = Math.imul(h ^ (v === v ? 1 : 2), 16777619);
-        continue;
+    const column = frame.columns[c];
+    if (column.kind === 'number') {
+      const { values } = column;
+      for (let r = 0; r < frame.rows; r++) {
+        let h = hashes[r];
+        const v = values[r];
+        if (loose) h = Math.imul(h ^ (v === v ? 1 : 2), 16777619);
+        else {
+          f64[0] = v;
+          h = Math.imul(h ^ u32[0], 16777619);
+          h = Math.imul(h ^ u32[1], 16777619);
+        }
+        hashes[r] = Math.imul(h ^ 0xff, 16777619);
       }
-      f64[0] = v;
-      h = Math.imul(h ^ u32[0], 16777619);
-      h = Math.imul(h ^ u32[1], 16777619);
-    } else if (v !== null) {
-      // Trimmed and ASCII-lower-cased on the fly when loose: no string is allocated per cell.
-      let start = 0;
-      let end = v.length;
-      if (loose) {
-        while (start < end && v.charCodeAt(start) <= 32) start++;
-        while (end > start && v.charCodeAt(end - 1) <= 32) end--;
-      }
-      for (let i = start; i < end; i++) {
-        const ch = v.charCodeAt(i);
-        h = Math.imul(h ^ (loose && ch >= 65 && ch <= 90 ? ch + 32 : ch), 16777619);
-      }
+      continue;
     }
-    h = Math.imul(h ^ (v === null ? 0xfe : 0xff), 16777619);
+    const { values } = column;
+    for (let r = 0; r < frame.rows; r++) {
+      let h = hashes[r];
+      const v = values[r];
+      if (v !== null) {
+        // Trimmed and ASCII-lower-cased on the fly when loose: no string is allocated per cell.
+        let start = 0;
+        let end = v.length;
+        if (loose) {
+          while (start < end && v.charCodeAt(start) <= 32) start++;
+          while (end > start && v.charCodeAt(end - 1) <= 32) end--;
+        }
+        for (let i = start; i < end; i++) {
+          const ch = v.charCodeAt(i);
+          h = Math.imul(h ^ (loose && ch >= 65 && ch <= 90 ? ch + 32 : ch), 16777619);
+        }
+      }
+      hashes[r] = Math.imul(h ^ (v === null ? 0xfe : 0xff), 16777619);
+    }
   }
-  return h >>> 0;
+  return hashes;
 }
 
 /**
@@ -85,9 +100,10 @@ function groupRows(frame: Frame, columns: number[], mode: KeyMode): number[][] {
   const slotRow = new Int32Array(size).fill(-1);
   const slotHash = new Uint32Array(size);
   const clash = new Map<number, number[]>();
+  const hashes = rowHashes(frame, columns, mode);
   for (let r = 0; r < frame.rows; r++) {
     if (frame.excluded[r]) continue;
-    const h = rowHash(frame, columns, r, mode);
+    const h = hashes[r];
     let i = h & (size - 1);
     while (slotRow[i] >= 0 && slotHash[i] !== h) i = (i + 1) & (size - 1);
     if (slotRow[i] < 0) {
