@@ -1,6 +1,8 @@
 /**
- * Label issues: rows whose label disagrees confidently with what a model trained without them
- * predicts (confident learning on K-fold out-of-sample probabilities). Needs a categorical target.
+ * Label issues: rows whose label disagrees confidently with what models trained without them
+ * predict (confident learning on out-of-sample probabilities: the mean of a K-fold network's and
+ * a leave-one-out nearest-neighbour vote), ranked by a noise-aware posterior. Needs a
+ * categorical target.
  */
 import type { Frame } from '../table/frame';
 import { confidentLearning } from './confident-learning';
@@ -11,6 +13,7 @@ import {
   type LabelModelOptions,
 } from './label-model';
 import { anchorTransition, calibrateTemperature, wrongLabelPosterior } from './noise-posterior';
+import { DEFAULT_KNN, knnProbabilities } from './knn-probabilities';
 import { fmt } from './stats';
 import { clampScore, type Detector, type DetectorOutput, type Finding } from './types';
 
@@ -67,10 +70,18 @@ export async function detectLabelIssues(
     return { findings: [], note: 'No usable feature columns to predict the target from.' };
   const o = { ...defaultLabelModelOptions(labelled, seed), ...options };
   const k = classes.length;
-  const p = await outOfSampleProbabilities(x, width, labels, k, o, signal);
+  const network = await outOfSampleProbabilities(x, width, labels, k, o, signal);
+  // The mean of the network's and the neighbours' out-of-sample probabilities (knn-probabilities.ts).
+  const neighbours = knnProbabilities(x, width, labels, k, { ...DEFAULT_KNN, seed }, signal);
+  const p = network.map((v, i) => (v + neighbours[i]) / 2);
   // How many rows to flag comes from confident learning; which ones, from the noise-aware
   // posterior (see noise-posterior.ts), so asymmetric noise is not blamed on the clean class.
-  const flagged = confidentLearning(p, labels, k).length;
+  // The neighbours' probabilities move in steps of 1/15, which can leave a flipped row just under
+  // a class threshold; the network's are smooth: the count is the larger of the two.
+  const flagged = Math.max(
+    confidentLearning(p, labels, k).length,
+    confidentLearning(network, labels, k).length,
+  );
   const calibrated = calibrateTemperature(p, labels, k);
   const transition = anchorTransition(p, labels, k);
   const ranked: Array<{ row: number; wrong: number; likeliest: number }> = [];
@@ -87,7 +98,7 @@ export async function detectLabelIssues(
     // The posterior itself is small when the estimated noise is small, so the score is the
     // rank among flagged rows: 1 for the likeliest error, 0.5 for the last one flagged.
     score: clampScore(1 - (0.5 * rank) / flagged),
-    reason: `${name} is "${classes[labels[row]]}" but a model trained on the other rows gives that ${pct(row, labels[row])}% and "${classes[likeliest]}" ${pct(row, likeliest)}%; ranked ${rank + 1} of ${flagged} by the chance its label is wrong.`,
+    reason: `${name} is "${classes[labels[row]]}" but models trained on the other rows (a small network and the nearest neighbours) give that ${pct(row, labels[row])}% and "${classes[likeliest]}" ${pct(row, likeliest)}%; ranked ${rank + 1} of ${flagged} by the chance its label is wrong.`,
     suggestion: { kind: 'relabel', row, column: target, value: classes[likeliest] },
   }));
   return { findings };
