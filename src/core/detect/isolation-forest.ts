@@ -21,7 +21,8 @@ function c(n: number): number {
   return n <= 1 ? 0 : n === 2 ? 1 : 2 * (Math.log(n - 1) + 0.5772156649) - (2 * (n - 1)) / n;
 }
 
-interface Tree {
+/** Split nodes, one entry per node in each array. */
+interface Nodes {
   feature: Int32Array;
   feature2: Int32Array;
   w1: Float64Array;
@@ -31,6 +32,22 @@ interface Tree {
   right: Int32Array;
   /** Path-length correction at a leaf (c(size)); -1 marks an inner node. */
   leaf: Float64Array;
+}
+
+function nodes(count: number): Nodes {
+  return {
+    feature: new Int32Array(count),
+    feature2: new Int32Array(count),
+    w1: new Float64Array(count),
+    w2: new Float64Array(count),
+    split: new Float64Array(count),
+    left: new Int32Array(count),
+    right: new Int32Array(count),
+    leaf: new Float64Array(count).fill(-1),
+  };
+}
+
+interface Tree extends Nodes {
   /** Nodes used. */
   size: number;
 }
@@ -41,17 +58,7 @@ function gauss(rand: () => number): number {
 
 function buildTree(x: Float64Array, width: number, rows: number[], rand: () => number): Tree {
   const cap = 2 * rows.length + 1;
-  const t: Tree = {
-    feature: new Int32Array(cap),
-    feature2: new Int32Array(cap),
-    w1: new Float64Array(cap),
-    w2: new Float64Array(cap),
-    split: new Float64Array(cap),
-    left: new Int32Array(cap),
-    right: new Int32Array(cap),
-    leaf: new Float64Array(cap).fill(-1),
-    size: 0,
-  };
+  const t: Tree = { ...nodes(cap), size: 0 };
   let next = 0;
   const maxDepth = Math.ceil(Math.log2(Math.max(2, rows.length)));
   const grow = (ids: number[], depth: number): number => {
@@ -99,33 +106,18 @@ function buildTree(x: Float64Array, width: number, rows: number[], rand: () => n
 }
 
 /** All trees in one set of arrays (tree k's nodes start at root[k]), for row-major scoring. */
-interface Forest {
+interface Forest extends Nodes {
   root: Int32Array;
   /** Smallest path length (depth + leaf correction) any row can get in tree k. */
   shortest: Float64Array;
-  feature: Int32Array;
-  feature2: Int32Array;
-  w1: Float64Array;
-  w2: Float64Array;
-  split: Float64Array;
-  left: Int32Array;
-  right: Int32Array;
-  leaf: Float64Array;
 }
 
 function flatten(trees: Tree[]): Forest {
   const total = trees.reduce((a, t) => a + t.size, 0);
   const f: Forest = {
+    ...nodes(total),
     root: new Int32Array(trees.length),
     shortest: new Float64Array(trees.length),
-    feature: new Int32Array(total),
-    feature2: new Int32Array(total),
-    w1: new Float64Array(total),
-    w2: new Float64Array(total),
-    split: new Float64Array(total),
-    left: new Int32Array(total),
-    right: new Int32Array(total),
-    leaf: new Float64Array(total),
   };
   let at = 0;
   trees.forEach((t, k) => {
