@@ -14,10 +14,20 @@ export interface KnnOptions {
   neighbours: number;
   /** Above this many labelled rows, neighbours are sought among a seeded sample of this size. */
   maxReference: number;
+  /**
+   * At most this many (row, reference) distances: large datasets get a smaller sample, so the
+   * vote stays seconds, not minutes, at 1M rows (2e8 pairs ≈ 200 references per row there).
+   */
+  maxPairs: number;
   seed: number;
 }
 
-export const DEFAULT_KNN: KnnOptions = { neighbours: 15, maxReference: 5000, seed: 1 };
+export const DEFAULT_KNN: KnnOptions = {
+  neighbours: 15,
+  maxReference: 5000,
+  maxPairs: 2e8,
+  seed: 1,
+};
 
 // Pseudo-count spread over the classes, so no probability is exactly 0 or 1.
 const PRIOR = 0.5;
@@ -34,14 +44,18 @@ export function knnProbabilities(
   const rows: number[] = [];
   for (let r = 0; r < labels.length; r++) if (labels[r] >= 0) rows.push(r);
   let reference = rows;
-  if (rows.length > options.maxReference) {
+  const size = Math.max(
+    options.neighbours + 1,
+    Math.min(options.maxReference, Math.floor(options.maxPairs / Math.max(1, rows.length))),
+  );
+  if (rows.length > size) {
     const rand = seededRandom(options.seed);
     const pool = [...rows];
-    for (let i = 0; i < options.maxReference; i++) {
+    for (let i = 0; i < size; i++) {
       const j = i + Math.floor(rand() * (pool.length - i));
       [pool[i], pool[j]] = [pool[j], pool[i]];
     }
-    reference = pool.slice(0, options.maxReference);
+    reference = pool.slice(0, size);
   }
   const norm = new Float64Array(labels.length);
   for (const r of rows) {

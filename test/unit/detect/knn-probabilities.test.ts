@@ -17,7 +17,12 @@ function clusters(n: number): { x: Float32Array; labels: Int32Array } {
 describe('nearest-neighbour probabilities', () => {
   it('judges each row by its neighbours, never by itself', () => {
     const { x, labels } = clusters(40);
-    const p = knnProbabilities(x, 1, labels, 2, { neighbours: 5, maxReference: 1000, seed: 1 });
+    const p = knnProbabilities(x, 1, labels, 2, {
+      neighbours: 5,
+      maxReference: 1000,
+      maxPairs: 1e6,
+      seed: 1,
+    });
     // Row 3 sits among class 1 rows: its own (wrong) label must not vote for it.
     expect(p[3 * 2 + 1]).toBeGreaterThan(0.9);
     expect(p[0 * 2 + 0]).toBeGreaterThan(0.9);
@@ -27,9 +32,22 @@ describe('nearest-neighbour probabilities', () => {
   it('leaves unlabelled rows at zero and samples references above the cap', () => {
     const { x, labels } = clusters(300);
     labels[10] = -1;
-    const p = knnProbabilities(x, 1, labels, 2, { neighbours: 5, maxReference: 50, seed: 2 });
+    const p = knnProbabilities(x, 1, labels, 2, {
+      neighbours: 5,
+      maxReference: 50,
+      maxPairs: 1e6,
+      seed: 2,
+    });
     expect([p[20], p[21]]).toEqual([0, 0]);
     expect(p[1 * 2 + 1]).toBeGreaterThan(0.9);
+    // A pair budget smaller than rows × maxReference shrinks the sample (here to 20 rows).
+    const small = knnProbabilities(x, 1, labels, 2, {
+      neighbours: 5,
+      maxReference: 50,
+      maxPairs: 300 * 20,
+      seed: 2,
+    });
+    expect(small[1 * 2 + 1]).toBeGreaterThan(0.9);
   });
 
   it('stops when its signal aborts', () => {
