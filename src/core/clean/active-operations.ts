@@ -3,6 +3,7 @@
  * active when an even number of active reverts point at it (none, or a revert that was itself
  * reverted = redo). Reverts only point backwards, so one pass from the newest entry decides all.
  */
+import { unpackBatches, type DataEntry } from './batch';
 import type { LoggedOperation } from './operations';
 
 /** Sequence numbers of every active log entry, reverts included (a history view greys the rest). */
@@ -24,10 +25,14 @@ export function activeSeqs(log: readonly LoggedOperation[]): Set<number> {
   return active;
 }
 
-/** The data operations in effect, in seq order; reverts themselves are never included. */
-export function activeOperations(log: readonly LoggedOperation[]): LoggedOperation[] {
+/**
+ * The data operations in effect, in seq order; reverts themselves are never included, and an
+ * active batch comes as its parts, in order, each with the batch's seq.
+ */
+export function activeOperations(log: readonly LoggedOperation[]): DataEntry[] {
   const active = activeSeqs(log);
-  return bySeq(log).filter((entry) => entry.op.kind !== 'revert' && active.has(entry.seq));
+  const kept = bySeq(log).filter((entry) => entry.op.kind !== 'revert' && active.has(entry.seq));
+  return unpackBatches(kept) as DataEntry[];
 }
 
 /** True when the log holds a revert, i.e. it must be resolved before its ops can be replayed. */

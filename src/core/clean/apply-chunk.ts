@@ -1,7 +1,8 @@
 /**
  * Replays active operations onto one decoded column chunk: the current version of a cell is
  * its source value with every active op of its column applied in seq order, so a transform made
- * after a cell edit also transforms the edited value, and an edit made after a transform wins.
+ * after a cell edit also transforms the edited value, and an edit made after a transform wins
+ * (inside a batch, its parts' order decides the same way).
  */
 import type { ColumnChunk } from '../table/types';
 import { ChunkDraft } from './chunk-draft';
@@ -28,7 +29,7 @@ export function applyOperationsToChunk(
   let t = 0;
   let e = 0;
   while (t < transforms.length || e < edits.length) {
-    if (e >= edits.length || (t < transforms.length && transforms[t].seq < edits[e].seq)) {
+    if (e >= edits.length || (t < transforms.length && transforms[t].order < edits[e].order)) {
       applyTransform(draft, transforms[t++].transform);
     } else {
       const edit = edits[e++];

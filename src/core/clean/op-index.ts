@@ -3,11 +3,14 @@
  * search plus the ops that touch it, not a scan of the whole log per chunk or per row.
  */
 import { activeOperations, bySeq, hasReverts } from './active-operations';
+import { unpackBatches } from './batch';
 import type { ColumnTransform, LoggedOperation } from './operations';
 
 /** A set-cell or relabel, reduced to what replay needs. */
 export interface CellEdit {
   seq: number;
+  /** Place among the active ops once batches are unpacked: orders a batch's parts (one seq). */
+  order: number;
   row: number;
   /** New text; null = make the cell missing. */
   value: string | null;
@@ -16,6 +19,8 @@ export interface CellEdit {
 /** A column transform with its place in the log. */
 export interface TransformEntry {
   seq: number;
+  /** As CellEdit.order. */
+  order: number;
   transform: ColumnTransform;
 }
 
@@ -34,7 +39,7 @@ export interface OperationIndex {
 
 /** Indexes active ops; a raw log (still holding reverts) is resolved with activeOperations first. */
 export function indexOperations(ops: readonly LoggedOperation[]): OperationIndex {
-  const active = hasReverts(ops) ? activeOperations(ops) : bySeq(ops);
+  const active = hasReverts(ops) ? activeOperations(ops) : unpackBatches(bySeq(ops));
   const index: OperationIndex = {
     kind: 'operation-index',
     transforms: new Map(),
@@ -42,14 +47,14 @@ export function indexOperations(ops: readonly LoggedOperation[]): OperationIndex
     excludedRows: [],
     reviewedRows: [],
   };
-  for (const { seq, op } of active) {
+  active.forEach(({ seq, op }, order) => {
     switch (op.kind) {
       case 'set-cell':
       case 'relabel':
-        listFor(index.cells, op.column).push({ seq, row: op.row, value: op.value });
+        listFor(index.cells, op.column).push({ seq, order, row: op.row, value: op.value });
         break;
       case 'column-transform':
-        listFor(index.transforms, op.column).push({ seq, transform: op.transform });
+        listFor(index.transforms, op.column).push({ seq, order, transform: op.transform });
         break;
       case 'exclude-row':
         index.excludedRows.push(op.row);
@@ -58,8 +63,8 @@ export function indexOperations(ops: readonly LoggedOperation[]): OperationIndex
         index.reviewedRows.push(op.row);
         break;
     }
-  }
-  // Stable sort: edits of one row keep their seq order.
+  });
+  // Stable sort: edits of one row keep their log order.
   for (const edits of index.cells.values()) edits.sort((a, b) => a.row - b.row);
   index.excludedRows.sort((a, b) => a - b);
   index.reviewedRows.sort((a, b) => a - b);
@@ -71,7 +76,7 @@ export function toIndex(ops: readonly LoggedOperation[] | OperationIndex): Opera
   return isIndex(ops) ? ops : indexOperations(ops);
 }
 
-/** Cell edits of `column` with rows in [start, end), in seq order (the order to apply them). */
+/** Cell edits of `column` with rows in [start, end), in log order (the order to apply them). */
 export function cellEditsIn(
   index: OperationIndex,
   column: number,
@@ -84,7 +89,7 @@ export function cellEditsIn(
     lowerBound(edits, start, (e) => e.row),
     lowerBound(edits, end, (e) => e.row),
   );
-  return slice.sort((a, b) => a.seq - b.seq);
+  return slice.sort((a, b) => a.order - b.order);
 }
 
 /** First position in `sorted` whose key is >= `value`. */

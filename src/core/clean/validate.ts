@@ -45,6 +45,8 @@ export function validateOperation(
       );
     case 'revert':
       return revertReason(operation, logged?.seq ?? null);
+    case 'batch':
+      return batchReason(operation, columns, rowCount);
     default:
       return `“${String((operation as { kind?: unknown }).kind)}” is not a known kind of change.`;
   }
@@ -145,6 +147,29 @@ function revertReason(
   if (target === seq) return `There is no step #${target} to revert: a step cannot revert itself.`;
   if (target > seq)
     return `There is no step #${target} to revert: the history has ${count(seq - 1, 'step')}.`;
+  return null;
+}
+
+/** Why a batch cannot apply: bad label, no parts, a revert or batch inside, or an invalid part. */
+function batchReason(
+  op: Extract<Operation, { kind: 'batch' }>,
+  columns: readonly ColumnMeta[],
+  rowCount: number,
+): string | null {
+  if (typeof op.label !== 'string' || op.label.trim() === '')
+    return 'A group step needs a description.';
+  if (!Array.isArray(op.ops) || op.ops.length === 0)
+    return 'A group step must hold at least one change.';
+  for (let i = 0; i < op.ops.length; i++) {
+    const part = op.ops[i] as Operation;
+    const where = `Change ${i + 1} of ${op.ops.length} in “${op.label}”`;
+    const kind = typeof part === 'object' && part !== null ? part.kind : null;
+    if (kind === 'revert' || kind === 'batch') {
+      return `${where} is ${kind === 'revert' ? 'a revert' : 'another group step'}; a group step holds only changes to data, so nothing was stored.`;
+    }
+    const reason = validateOperation(part, columns, rowCount);
+    if (reason !== null) return `${where} cannot apply, so nothing was stored: ${reason}`;
+  }
   return null;
 }
 

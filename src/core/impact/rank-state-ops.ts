@@ -4,6 +4,7 @@
  * same detector flagged on the same column), and which column transforms and false alarms are
  * in effect now.
  */
+import { unpackBatches } from '../clean/batch';
 import type { ColumnTransform, LoggedOperation } from '../clean/operations';
 import type { RowStatus } from './rank-state';
 import type { CellEvidence } from './cell-signal';
@@ -32,7 +33,10 @@ const keyOf = (cell: CellEvidence) => `${cell.finding.detector}|${cell.finding.c
 
 export class RowOps {
   readonly byRow = new Map<number, LoggedOperation[]>();
+  /** The entries heard, as logged (a batch is one entry). */
   readonly log: LoggedOperation[] = [];
+  /** The same with batches unpacked: each part keeps its batch's seq, so it follows its state. */
+  private readonly parts: LoggedOperation[] = [];
   active = new Set<number>();
   /** detector|column → rows whose cell evidence it is; column → rows with evidence there. */
   private readonly byKey = new Map<string, number[]>();
@@ -52,16 +56,16 @@ export class RowOps {
   /** Takes in `fresh` entries and the new active set; returns the rows whose state may change. */
   note(fresh: readonly LoggedOperation[], active: Set<number>): Set<number> {
     const touched = new Set<number>();
-    for (const entry of fresh) {
-      this.log.push(entry);
-      const row = 'row' in entry.op ? entry.op.row : -1;
-      if (row >= 0) push(this.byRow, row, entry);
+    for (const entry of fresh) this.log.push(entry);
+    for (const part of unpackBatches(fresh)) {
+      this.parts.push(part);
+      if ('row' in part.op) push(this.byRow, part.op.row, part);
     }
     const before = this.active;
     this.active = active;
     this.alarms = new Map();
     this.transforms = new Map();
-    for (const entry of this.log) {
+    for (const entry of this.parts) {
       const { op } = entry;
       const on = active.has(entry.seq);
       if (on && op.kind === 'mark-reviewed') {

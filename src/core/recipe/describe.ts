@@ -43,6 +43,8 @@ export function describeOperation(
       return `Mark ${rowName(op.row)} as reviewed (OK)`;
     case 'column-transform':
       return describeTransform(columnName(op.column), op.transform);
+    case 'batch':
+      return op.label;
     case 'revert':
       if (op.via === 'undo') return `Undo step #${op.target}`;
       if (op.via === 'redo') return `Redo (cancels step #${op.target})`;

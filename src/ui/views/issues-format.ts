@@ -44,6 +44,8 @@ export function describeSuggestion(op: Operation | null, columns: readonly strin
       return transformText(op.transform, name(op.column));
     case 'revert':
       return `Revert step ${op.target}`;
+    case 'batch':
+      return op.label;
   }
 }
 

@@ -109,6 +109,8 @@ export function describeOperation(op: Operation, columns: readonly ColumnMeta[])
       return `Row ${op.row}: mark as reviewed (OK)`;
     case 'revert':
       return `Revert step #${op.target}`;
+    case 'batch':
+      return op.label;
     case 'column-transform': {
       const t = op.transform;
       if (t.kind === 'trim') return `Trim spaces in ${name(op.column)}`;

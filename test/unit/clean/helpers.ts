@@ -4,6 +4,7 @@ import type {
   LoggedOperation,
   Operation,
 } from '../../../src/core/clean/operations';
+import { planRedo, planUndo } from '../../../src/core/clean/undo-redo';
 import { setBit, type ColumnChunk, type ColumnType } from '../../../src/core/table/types';
 import { columnMeta, dictEncode } from '../cells';
 
@@ -17,6 +18,13 @@ export function append(log: LoggedOperation[], ...ops: Operation[]): LoggedOpera
   const next = [...log];
   for (const op of ops) next.push({ datasetId: 'd', seq: next.length + 1, at: 2_000, op });
   return next;
+}
+
+/** Applies Undo or Redo the way the storage layer does: plan, then append. */
+export function press(log: LoggedOperation[], button: 'undo' | 'redo'): LoggedOperation[] {
+  const op = button === 'undo' ? planUndo(log) : planRedo(log);
+  if (!op) throw new Error(`nothing to ${button}`);
+  return append(log, op);
 }
 
 /** A numeric chunk; null = missing, a string = invalid raw text. */

@@ -2,17 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { activeOperations } from '../../../src/core/clean/active-operations';
 import type { LoggedOperation, Operation } from '../../../src/core/clean/operations';
 import { planRedo, planUndo, undoRedoState } from '../../../src/core/clean/undo-redo';
-import { append, logOf } from './helpers';
+import { append, logOf, press } from './helpers';
 
 const edit = (row: number): Operation => ({ kind: 'set-cell', row, column: 0, value: String(row) });
 const active = (log: LoggedOperation[]) => activeOperations(log).map((o) => o.seq);
-
-/** Applies Undo or Redo the way the storage layer does: plan, then append. */
-function press(log: LoggedOperation[], button: 'undo' | 'redo'): LoggedOperation[] {
-  const op = button === 'undo' ? planUndo(log) : planRedo(log);
-  if (!op) throw new Error(`nothing to ${button}`);
-  return append(log, op);
-}
 
 describe('undo and redo', () => {
   it('has nothing to undo or redo on an empty log', () => {

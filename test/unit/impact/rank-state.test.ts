@@ -7,27 +7,13 @@ import type { CellEvidence } from '../../../src/core/impact/cell-signal';
 import { RankState } from '../../../src/core/impact/rank-state';
 import { repairs } from '../../../src/core/impact/rank-state-ops';
 import { seededRandom } from '../../../src/core/train/rng';
-
-/** Logs ops one after another, like the dataset's operation log. */
-function logger() {
-  let seq = 0;
-  return (op: Operation): LoggedOperation => ({ datasetId: 'd', seq: ++seq, at: seq, op });
-}
+import { logger, snapshot } from './rank-state-helpers';
 
 /** The order and items a full rescore of the state's current signals gives. */
 function fromScratch(state: RankState) {
   const n = state.signals.values.length;
   const rows = Array.from({ length: n }, (_, r) => scoreRow(state.signals, r, state.scale));
   return { items: rows, order: [...rows].sort(compareRanked).map((x) => x.row) };
-}
-
-function snapshot(state: RankState) {
-  const n = state.signals.values.length;
-  return {
-    order: [...state.order],
-    status: [...state.status],
-    items: Array.from({ length: n }, (_, r) => state.item(r)),
-  };
 }
 
 describe('RankState', () => {
