@@ -119,7 +119,8 @@ test('review queue: skip and move, a group fix after its preview, table mode, re
   await expect(counter(page, 'skipped')).toHaveAttribute('data-value', '1');
   expect(await storedLog(page, id)).toEqual([]);
 
-  // A group fix: the preview says how many rows change; confirming logs its operations.
+  // A group fix: the preview says how many rows change; confirming logs ONE step of the history
+  // (a batch of the rows' fixes, or one column-wide step), listed on one line.
   while (!(await page.getByTestId(c.bulkPreview).isEnabled())) await page.keyboard.press('j');
   await page.getByTestId(c.bulkPreview).click();
   const bulk = page.getByTestId(c.bulk);
@@ -127,10 +128,36 @@ test('review queue: skip and move, a group fix after its preview, table mode, re
   const rows = Number(await bulk.getAttribute('data-rows'));
   await page.getByTestId(c.bulkConfirm).click();
   await expect(bulk).toHaveCount(0);
-  const logged = await storedLog(page, id);
-  expect(logged.length).toBeGreaterThanOrEqual(1);
-  expect(logged.length).toBeLessThanOrEqual(rows);
   await expect(page.getByTestId(c.last)).toContainText(`Fixed ${rows} rows`);
+  const [step, ...more] = await storedLog(page, id);
+  expect(more).toEqual([]);
+  const history = page.getByTestId(h.item);
+  await expect(history).toHaveCount(1);
+  if (step.op.kind === 'batch') {
+    expect(new Set(step.op.ops.map((op) => ('row' in op ? op.row : -1))).size).toBe(rows);
+    await expect(history.getByTestId(h.itemText)).toContainText(`on ${rows} rows`);
+  } else {
+    expect(rows === 1 || step.op.kind === 'column-transform').toBe(true);
+  }
+  // Every fixed row counts as reviewed, besides the skipped one.
+  const reviewed = counter(page, 'reviewed');
+  await expect
+    .poll(async () => Number(await reviewed.getAttribute('data-value')))
+    .toBeGreaterThan(rows);
+  const reviewedAfterFix = (await reviewed.getAttribute('data-value'))!;
+
+  // One Undo takes the whole group back; one Redo brings it all back.
+  await page.keyboard.press('u');
+  await expect.poll(async () => (await storedLog(page, id)).length).toBe(2);
+  expect((await storedLog(page, id))[1].op).toEqual({ kind: 'revert', target: 1, via: 'undo' });
+  await expect(reviewed).toHaveAttribute('data-value', '1');
+  await expect(history).toHaveCount(2);
+  await expect(history.and(page.locator('[data-seq="1"]'))).toHaveAttribute('data-active', 'false');
+  await page.keyboard.press('Shift+U');
+  await expect.poll(async () => (await storedLog(page, id)).length).toBe(3);
+  await expect(reviewed).toHaveAttribute('data-value', reviewedAfterFix);
+  await expect(history.and(page.locator('[data-seq="1"]'))).toHaveAttribute('data-active', 'true');
+  const logged = await storedLog(page, id);
 
   // Table mode: accept from a row of the table, then open a row as a card.
   await page.getByTestId(c.modeTable).click();

@@ -2,10 +2,13 @@
  * Bulk fixes: one fix applied to every open queue row of the same group. A group is the rows
  * whose suggestion is the same column-wide transform (one operation fixes them all), or the rows
  * of the same evidence kind and column whose suggestion is of the same kind (a relabel also
- * names its new class); then each row gets its own suggested operation. The group is collected
- * by paging the worker's queue, never by loading the whole ranking.
+ * names its new class); then each row gets its own suggested operation, all logged as one batch
+ * (one step of the history, one Undo). The group is collected by paging the worker's queue,
+ * never by loading the whole ranking.
  */
-import type { Operation } from '../../core/clean/operations';
+import { asOneStep, isDataOperation } from '../../core/clean/batch';
+import type { DataOperation, Operation } from '../../core/clean/operations';
+import type { ColumnMeta } from '../../core/table/types';
 import type { Client } from '../../protocol/client';
 import type { PriorityMethods, QueueItem } from '../../protocol/priority-methods';
 
@@ -28,7 +31,7 @@ export interface BulkPlan {
   /** Queue rows the fix covers (0-based data rows). */
   rows: number[];
   /** One column-wide transform, or one operation per row. */
-  ops: Operation[];
+  ops: DataOperation[];
   /** True when one column-wide operation changes every matching cell, not only these rows. */
   columnWide: boolean;
 }
@@ -38,8 +41,15 @@ export function planBulk(key: string, items: readonly QueueItem[]): BulkPlan {
   const rows = items.map((i) => i.row);
   const first = items[0]?.suggestion;
   if (first?.kind === 'column-transform') return { key, rows, ops: [first], columnWide: true };
-  const ops = items.flatMap((i) => (i.suggestion ? [i.suggestion] : []));
+  const ops = items.flatMap((i) =>
+    i.suggestion && isDataOperation(i.suggestion) ? [i.suggestion] : [],
+  );
   return { key, rows, ops, columnWide: false };
+}
+
+/** The one log entry a confirmed plan appends: its single op, or a batch of its row fixes. */
+export function bulkStep(plan: BulkPlan, columns: readonly ColumnMeta[]): Operation | null {
+  return asOneStep(plan.ops, (c) => columns[c]?.name ?? `column ${c}`);
 }
 
 /**

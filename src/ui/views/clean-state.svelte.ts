@@ -5,7 +5,7 @@
  */
 import type { Operation } from '../../core/clean/operations';
 import type { QueueItem, RowEvidence } from '../../protocol/priority-methods';
-import { collectGroup, type BulkPlan } from './clean-bulk';
+import { bulkStep, collectGroup, type BulkPlan } from './clean-bulk';
 import {
   commitOperations,
   planAction,
@@ -135,9 +135,11 @@ export class CleanState {
   async applyBulk(): Promise<void> {
     const plan = this.bulk;
     if (!plan || this.busy) return;
-    const done = await this.commit(plan.ops, []);
-    if (done)
-      this.last = `Fixed ${plan.rows.length} rows in one step (${plan.ops.length} operations)`;
+    // One entry for the whole group: one history line, one Undo, one note to the ranking.
+    const step = bulkStep(plan, this.session.dataset.columns);
+    const done = await this.commit(step ? [step] : [], []);
+    if (done && step)
+      this.last = `Fixed ${plan.rows.length} rows in one step: ${this.describe(step)}`;
     this.bulk = null;
   }
 

@@ -28,4 +28,35 @@ describe('historyOf', () => {
     ]);
     expect(undoRedo).toEqual({ undo: 4, redo: 5 });
   });
+
+  it('lists a batch as one line in its own words, undone as one step', () => {
+    const ops = [3, 5, 8].map((row) => ({
+      kind: 'relabel' as const,
+      row,
+      column: 1,
+      value: 'Oslo',
+    }));
+    const made = log(
+      { kind: 'exclude-row', row: 1 },
+      { kind: 'batch', label: 'Relabel “city” → “Oslo” on 3 rows', ops },
+    );
+    expect(historyOf(made, columns).entries.map((e) => [e.seq, e.text, e.active])).toEqual([
+      [2, 'Relabel “city” → “Oslo” on 3 rows', true],
+      [1, 'Exclude row 1', true],
+    ]);
+    expect(historyOf(made, columns).undoRedo.undo).toBe(2);
+    const undone = historyOf(
+      [
+        ...made,
+        { datasetId: 'd', seq: 3, at: 2_000, op: { kind: 'revert', target: 2, via: 'undo' } },
+      ],
+      columns,
+    );
+    expect(undone.entries.map((e) => [e.seq, e.active])).toEqual([
+      [3, true],
+      [2, false],
+      [1, true],
+    ]);
+    expect(undone.undoRedo).toEqual({ undo: 1, redo: 3 });
+  });
 });
