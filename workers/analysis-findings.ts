@@ -33,7 +33,7 @@ export function summarize(
   runs: readonly DetectorRun[],
   rows: number,
   target: string | null,
-): Omit<DetectSummary, 'backend'> {
+): Omit<DetectSummary, 'backend' | 'opsSeq'> {
   const flaggedBy = new Map<string, Set<number>>(runs.map((r) => [r.name, new Set()]));
   const kinds = new Map<string, Map<string, number>>(runs.map((r) => [r.name, new Map()]));
   const byColumn = new Map<number, number>();
