@@ -4,6 +4,8 @@
  * everything here reads it, and a replay only appends to the operation log.
  */
 import { activeOperations } from '../core/clean/active-operations';
+import { isDataOperation } from '../core/clean/batch';
+import type { Operation } from '../core/clean/operations';
 import { indexOperations, type OperationIndex } from '../core/clean/op-index';
 import { rowFlags } from '../core/clean/row-flags';
 import { cleanedCsvPieces, type VersionBand } from '../core/export/cleaned-csv';
@@ -88,8 +90,17 @@ export async function replayRecipeText(
   const recipe = parseRecipe(text);
   const rowIndex = await sourceRowIndex(db, meta, recipe);
   const { ops, report } = replayRecipe(recipe, { ...meta, rowIndex });
-  if (ops.length > 0) await appendOperations(db, meta.id, ops);
+  const step = replayStep(recipe, ops);
+  if (step) await appendOperations(db, meta.id, [step]);
   return report;
+}
+
+/** A replay is one step of the history, so one Undo takes the whole recipe back. */
+function replayStep(recipe: Recipe, ops: readonly Operation[]): Operation | null {
+  const parts = ops.filter(isDataOperation);
+  if (parts.length <= 1) return parts[0] ?? null;
+  const label = `Replay the recipe from “${recipe.source.name}” (${parts.length.toLocaleString('en-US')} changes)`;
+  return { kind: 'batch', label, ops: parts };
 }
 
 /** The fingerprints a replay looks for, read chunk by chunk from the source (no ops). */

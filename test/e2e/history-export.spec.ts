@@ -84,7 +84,9 @@ test('history, undo, redo, revert, cleaned CSV and a recipe replayed on another 
     'This dataset has no column “note”.',
   );
   await expect(page.getByTestId(h.reportApplied)).toHaveCount(3);
-  await expect(page.getByTestId(h.item)).toHaveCount(3);
+  await expect(page.getByTestId(h.itemText)).toHaveText([
+    'Replay the recipe from “train” (3 changes)',
+  ]);
   const cleanedVal = (await download(page, h.exportCsv)).split('\r\n');
   expect(cleanedVal.slice(0, 3)).toEqual(['name,age,city', 'Zed,30,Oslo', 'Bo,41, Rome']);
 

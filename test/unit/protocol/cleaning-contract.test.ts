@@ -59,7 +59,12 @@ describe.each(dataTransports)('cleaning exports (%s)', (_transport, makeClient) 
     expect(report.skipped).toMatchObject([{ step: 3, reason: /No row of this dataset/ }]);
     const page = await client.call('readRows', { id: val.id, start: 0, count: 4, columns: [1] });
     expect(page.cells[0]).toEqual(['42', null, null, '23']);
-    expect((await client.call('listOperations', { id: val.id })).map((o) => o.seq)).toEqual([1, 2]);
+    const replayed = await client.call('listOperations', { id: val.id });
+    expect(replayed.map((o) => [o.seq, o.op.kind])).toEqual([[1, 'batch']]);
+    // One Undo takes the whole replay back.
+    await client.call('undo', { id: val.id });
+    const undone = await client.call('readRows', { id: val.id, start: 0, count: 4, columns: [1] });
+    expect(undone.cells[0]).not.toEqual(page.cells[0]);
     // The source of train is untouched: reverting everything gives the original values back.
     for (const seq of [1, 2, 3]) {
       await client.call('appendOperation', { id: train.id, op: { kind: 'revert', target: seq } });

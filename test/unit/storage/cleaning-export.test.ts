@@ -60,11 +60,18 @@ describe('cleaning exports over chunked storage', () => {
       [3, [3]],
     ]);
     expect(report.applied[1].reason).toMatch(/2 rows have these original values \(rows 1, 4\)/);
+    // The replay is one step of the history (one Undo takes it back), holding every change.
     expect((await listOperations(db, 'val')).map((e) => e.op)).toEqual([
-      { kind: 'column-transform', column: 2, transform: { kind: 'trim' } },
-      { kind: 'set-cell', row: 1, column: 1, value: '-7' },
-      { kind: 'set-cell', row: 4, column: 1, value: '-7' },
-      { kind: 'exclude-row', row: 3 },
+      {
+        kind: 'batch',
+        label: 'Replay the recipe from “train” (4 changes)',
+        ops: [
+          { kind: 'column-transform', column: 2, transform: { kind: 'trim' } },
+          { kind: 'set-cell', row: 1, column: 1, value: '-7' },
+          { kind: 'set-cell', row: 4, column: 1, value: '-7' },
+          { kind: 'exclude-row', row: 3 },
+        ],
+      },
     ]);
   });
 });
