@@ -1,4 +1,6 @@
 import type { LoggedOperation, Operation } from '../core/clean/operations';
+import type { Curve } from '../core/impact/curve';
+import type { RankCounters, RowStatus } from '../core/impact/rank-state';
 
 /**
  * The priority worker's contract: rank a dataset's rows by how much fixing them should win back
@@ -29,7 +31,7 @@ export interface RankParams {
 }
 
 /** Where a queue item stands, from the operations logged on its row since ranking. */
-export type QueueStatus = 'open' | 'fixed' | 'relabelled' | 'excluded' | 'ok' | 'skipped';
+export type QueueStatus = RowStatus;
 
 /** Which signal put the row where it is. */
 export type QueueKind = 'missing-target' | 'label' | 'cell' | 'none';
@@ -73,27 +75,18 @@ export interface QueuePage {
   items: QueueItem[];
 }
 
-/** Estimated validation accuracy (fraction) after each number of reviewed rows. */
-export interface CleaningCurve {
-  /** Estimated accuracy now, before any further fix. */
-  start: number;
-  /** Points [rows reviewed, estimated accuracy] following our order. */
-  ours: Array<[number, number]>;
-  /** The same for a random order (its expectation). */
-  random: Array<[number, number]>;
-}
+/**
+ * Estimated validation accuracy (fraction) after each number of reviewed rows: `start`, the
+ * accuracy now; `ours`, points [rows reviewed, estimated accuracy] following our order; `random`,
+ * the same for a random order (its expectation). The core's type, as it crosses.
+ */
+export type CleaningCurve = Curve;
 
-export interface PriorityCounters {
-  /** Rows handled since ranking (any status but open). */
-  reviewed: number;
-  fixed: number;
-  relabelled: number;
-  excluded: number;
-  ok: number;
-  skipped: number;
-  /** Sum of the estimated gains of the open rows (fraction of validation accuracy). */
-  gainLeft: number;
-}
+/**
+ * Handled-row counts since ranking (`reviewed`: any status but open) and `gainLeft`, the sum of
+ * the estimated gains of the open rows (fraction of validation accuracy). The core's type.
+ */
+export type PriorityCounters = RankCounters;
 
 export interface PrioritySummary {
   id: string;
