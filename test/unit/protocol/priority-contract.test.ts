@@ -26,39 +26,31 @@ interface Pair {
 const transports: Array<[string, () => Pair]> = [
   [
     'in-process',
-    () => {
-      const db = freshDb();
-      return {
-        data: createInProcessClient(
-          createDataHandlers(
-            db,
-            (_n, task) => task(),
-            (id) => id,
-          ),
-        ),
-        priority: createInProcessClient(createPriorityHandlers(db, loadBackend)),
-      };
-    },
+    () => withData((db) => createInProcessClient(createPriorityHandlers(db, loadBackend))),
   ],
   [
     'message-passing',
-    () => {
-      const db = freshDb();
-      return {
-        data: createInProcessClient(
-          createDataHandlers(
-            db,
-            (_n, task) => task(),
-            (id) => id,
-          ),
-        ),
-        priority: createClient<PriorityMethods>(() =>
+    () =>
+      withData((db) =>
+        createClient<PriorityMethods>(() =>
           channelEndpoint(createPriorityHandlers(db, loadBackend), { spawned: 0, terminated: 0 }),
         ),
-      };
-    },
+      ),
   ],
 ];
+
+/** A fresh database, its data handlers in process, and a priority client made on it. */
+function withData(priority: (db: CleanroomDb) => Client<PriorityMethods>): Pair {
+  const db = freshDb();
+  const data = createInProcessClient(
+    createDataHandlers(
+      db,
+      (_n, task) => task(),
+      (id) => id,
+    ),
+  );
+  return { data, priority: priority(db) };
+}
 
 let dbCount = 0;
 function freshDb() {
