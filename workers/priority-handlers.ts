@@ -5,6 +5,7 @@
 import { activeOperations } from '../src/core/clean/active-operations';
 import { CleanroomError } from '../src/core/errors';
 import { rankRows } from '../src/core/impact/rank';
+import { defaultMaxReference } from '../src/core/impact/value-splits';
 import {
   classProbabilities,
   columnDistribution,
@@ -103,7 +104,8 @@ export function createPriorityHandlers(
       });
       checkAborted(signal);
       const { state, referenceOf } = holdRanking(result, train.frame, seqOf(train));
-      const references = referenceOf(0).matrix.rows;
+      // The rows actually valued against (a seeded sample where the reference was capped).
+      const references = result.references.reduce((sum, r) => sum + r.val.rows, 0);
       const reviewed = val ? (await reviewedRows(db, val.id)).size : 0;
       const summary: PrioritySummary = {
         id,
@@ -111,7 +113,7 @@ export function createPriorityHandlers(
         reference: {
           kind: val ? 'dataset' : 'held-out',
           name: val?.name ?? null,
-          rows: val ? references : result.data.train.rows - countMissing(result.data.trainLabels),
+          rows: references,
           reviewed,
         },
         rows: train.frame.rows,
@@ -223,13 +225,13 @@ export function createPriorityHandlers(
   };
 }
 
-function countMissing(labels: Int32Array): number {
-  return labels.reduce((n, y) => n + (y < 0 ? 1 : 0), 0);
-}
-
 /** Multiply-adds of the distance products, roughly (the encoded width is not known yet). */
 function distanceWork(train: Frame, val: Frame | null): number {
   const columns = train.columns.length;
-  // Held out: both parts are valued against each other, 2 × (0.8 N) × (0.2 N) products.
-  return val ? train.rows * val.rows * columns : 0.32 * train.rows * train.rows * columns;
+  const cap = defaultMaxReference(train.rows);
+  // Held out: both parts value each other, 2 × (N − h) × h products, h = min(0.2 N, cap).
+  const held = Math.min(0.2 * train.rows, cap);
+  return val
+    ? train.rows * Math.min(val.rows, cap) * columns
+    : 2 * (train.rows - held) * held * columns;
 }

@@ -4,17 +4,13 @@
  */
 import type { Frame } from '../src/core/table/frame';
 import { knnUtility } from '../src/core/impact/curve';
-import { holdoutSplit, rowsWhere } from '../src/core/impact/holdout';
+import { referenceOfRows } from '../src/core/impact/cell-counterfactual';
 import type { RankResult } from '../src/core/impact/rank';
 import { RankState } from '../src/core/impact/rank-state';
 import type { Reference } from '../src/core/impact/row-evidence';
 import type { QueueItem, QueueQuery, QueuePage } from '../src/protocol/priority-methods';
 import type { ValidationReview } from '../src/core/impact/validation-review';
 import type { PrioritySummary } from '../src/protocol/priority-methods';
-
-/** rankRows' defaults for the held-out split (the evidence must use the same parts). */
-const HOLDOUT_SHARE = 0.2;
-const HOLDOUT_SEED = 1;
 
 export interface HeldRanking {
   state: RankState;
@@ -35,47 +31,24 @@ export function holdRanking(
   frame: Frame,
   baseSeq: number,
 ): { state: RankState; referenceOf: (row: number) => Reference } {
-  const { data, shapley, signals } = result;
-  if (data.val && data.valLabels) {
-    const kept = rowsWhere(data.valLabels, (y) => y >= 0);
-    const reference = matrixOf(data.val, kept, data.valLabels);
-    const state = new RankState(signals, {
-      rows: result.rows,
-      baseSeq,
-      shapley,
-      start: knnUtility(shapley.values),
-      excluded: frame.excluded,
-    });
-    return { state, referenceOf: () => reference };
-  }
-  const labelled = rowsWhere(data.trainLabels, (y) => y >= 0);
-  const [fit, held] = holdoutSplit(data.trainLabels, labelled, HOLDOUT_SHARE, HOLDOUT_SEED);
-  const fitRef = matrixOf(data.train, held, data.trainLabels);
-  const heldRef = matrixOf(data.train, fit, data.trainLabels);
-  const inHeld = new Uint8Array(frame.rows);
-  held.forEach((r) => (inHeld[r] = 1));
+  const { shapley, signals, references } = result;
+  // The references rankRows valued against (a capped sample where the split was large): with a
+  // held-out split, two parts of the training rows, each the other's.
+  const held = references.map((ref): Reference => ({
+    matrix: ref.val,
+    rows: ref.source ?? Int32Array.from(ref.valLabels.keys()),
+    labels: ref.valLabels,
+  }));
+  const of = referenceOfRows(frame.rows, references);
   const state = new RankState(signals, {
     rows: result.rows,
     baseSeq,
     shapley,
-    start: knnUtility(shapley.values, [fit, held]),
+    start: knnUtility(shapley.values, references.length > 1 ? references.map((r) => r.rows) : null),
     excluded: frame.excluded,
   });
-  return { state, referenceOf: (row) => (inHeld[row] ? heldRef : fitRef) };
-}
-
-function matrixOf(
-  m: { x: Float32Array; width: number },
-  rows: Int32Array,
-  labels: Int32Array,
-): Reference {
-  const x = new Float32Array(rows.length * m.width);
-  rows.forEach((r, i) => x.set(m.x.subarray(r * m.width, (r + 1) * m.width), i * m.width));
-  return {
-    matrix: { x, rows: rows.length, width: m.width },
-    rows,
-    labels: Int32Array.from(rows, (r) => labels[r]),
-  };
+  // A row valued against no reference (excluded, or without a label) is shown the first one.
+  return { state, referenceOf: (row) => held[Math.max(0, of[row] ?? 0)] };
 }
 
 /** One queue item from the live ranking. */

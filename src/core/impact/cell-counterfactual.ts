@@ -31,25 +31,47 @@ export function referenceOfRows(rows: number, references: readonly Reference[]):
   return of;
 }
 
-/** Sets `accuracyGain` on every cell evidence whose finding suggests a repair. */
+/**
+ * Upper bound on (repairs re-scored × reference rows): at 1M rows nearly every row can carry a
+ * flagged cell, and re-scoring all of them cost as much as the KNN-Shapley pass itself.
+ */
+const MAX_REPAIR_WORK = 1e8;
+
+/**
+ * Sets `accuracyGain` on the cell evidence whose finding suggests a repair, strongest evidence
+ * (pWrong × gain) first, within MAX_REPAIR_WORK; returns how many were left unmeasured.
+ */
 export async function measureCellRepairs(
   frame: Frame,
   data: ImpactData,
   references: readonly Reference[],
   cells: (CellEvidence | null)[],
-): Promise<void> {
+): Promise<number> {
   const refOf = referenceOfRows(frame.rows, references);
+  const candidates: { c: CellEvidence; repair: CellRepair }[] = [];
+  for (const c of cells) {
+    const repair = c ? repairOf(c.finding) : null;
+    if (c && repair && refOf[repair.row] >= 0) candidates.push({ c, repair });
+  }
+  let work = 0;
+  const measured = candidates
+    .sort((a, b) => b.c.pWrong * b.c.gain - a.c.pWrong * a.c.gain || a.repair.row - b.repair.row)
+    .filter((p) => (work += references[refOf[p.repair.row]].val.rows) <= MAX_REPAIR_WORK);
   for (let i = 0; i < references.length; i++) {
-    const picked = cells
-      .map((c) => (c ? { c, repair: repairOf(c.finding) } : null))
-      .filter((p) => p !== null && p.repair !== null && refOf[p.repair.row] === i);
-    const repairs = picked.map((p) => p!.repair!);
+    const picked = measured
+      .filter((p) => refOf[p.repair.row] === i)
+      .sort((a, b) => a.repair.row - b.repair.row);
     const effects = await rescoreMoves(
       references[i],
       data.trainLabels,
       data.classes.length,
-      encodeRepairs(frame, data.spec, repairs),
+      encodeRepairs(
+        frame,
+        data.spec,
+        picked.map((p) => p.repair),
+      ),
     );
-    picked.forEach((p, q) => (p!.c.accuracyGain = effects[q].utility));
+    picked.forEach((p, q) => (p.c.accuracyGain = effects[q].utility));
   }
+  return candidates.length - measured.length;
 }

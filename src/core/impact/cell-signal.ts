@@ -28,6 +28,8 @@ export interface CellEvidence {
   shift: number;
   /** False where the dirty value is empty or unparsable, or no repair is suggested: `shift` is then the typical one. */
   measured: boolean;
+  /** True where the column is categorical (text): a repair changes its category, not its size. */
+  categorical?: boolean;
   /** Estimated validation-accuracy gain of the repair (fraction), where a counterfactual measured it. */
   accuracyGain?: number;
   /** Empty cells: validation predictions some plausible repair flips (CPClean check), and repairs tried. */
@@ -49,7 +51,10 @@ export function cellEvidence(
 ): (CellEvidence | null)[] {
   const out: (CellEvidence | null)[] = new Array(frame.rows).fill(null);
   const numeric = new Map<string, { median: number; scale: number }>();
-  for (const f of spec.features) if (f.kind === 'numeric') numeric.set(f.column, f);
+  const categorical = new Set<string>();
+  for (const f of spec.features)
+    if (f.kind === 'numeric') numeric.set(f.column, f);
+    else categorical.add(f.column);
   for (const f of findings) {
     if (f.row < 0 || f.column === null || !CELL_DETECTOR_NAMES.has(f.detector)) continue;
     const column = frame.columns[f.column];
@@ -71,7 +76,14 @@ export function cellEvidence(
         measured = true;
       }
     }
-    const e = { pWrong: f.score, gain: shiftGain(shift), shift, measured, finding: f };
+    const e: CellEvidence = {
+      pWrong: f.score,
+      gain: shiftGain(shift),
+      shift,
+      measured,
+      finding: f,
+    };
+    if (column.kind === 'string' || categorical.has(column.meta.name)) e.categorical = true;
     const current = out[f.row];
     if (!current || e.pWrong * e.gain > current.pWrong * current.gain) out[f.row] = e;
   }

@@ -25,6 +25,8 @@ export interface RowSignals {
   target: number;
   /** Gradient norm and self-influence of a quick model, per row (absent when it was not trained). */
   model?: ModelEvidence | null;
+  /** 1 where the operation log excluded the row before ranking: it takes no part (absent: none). */
+  excluded?: Uint8Array | null;
 }
 
 /** Which signal decided a row's place. */
@@ -47,6 +49,8 @@ export interface RankedRow {
   suggestion: Operation | null;
   /** The row's KNN-Shapley value (0 where it could not be valued): ties break on it. */
   value: number;
+  /** True for a row excluded before ranking: it sorts after every other row. */
+  excluded?: boolean;
 }
 
 // Relabel gains (in Shapley-value units) below this are rounding noise, not evidence.
@@ -67,6 +71,19 @@ export function labelGainScale(s: RowSignals): number {
 /** Scores row `r` from its signals; `gainScale` comes from labelGainScale. */
 export function scoreRow(s: RowSignals, r: number, gainScale: number): RankedRow {
   const value = Number.isNaN(s.values[r]) ? 0 : s.values[r];
+  if (s.excluded?.[r])
+    return {
+      row: r,
+      value: 0,
+      score: 0,
+      kind: 'none',
+      gain: 0,
+      column: null,
+      suggestion: null,
+      excluded: true,
+      reason:
+        'excluded by the operation log: it takes no part in the ranking (not valued, never a neighbour or a reference row)',
+    };
   if (s.missingTarget[r])
     return {
       row: r,
@@ -102,9 +119,7 @@ export function scoreRow(s: RowSignals, r: number, gainScale: number): RankedRow
   const c = s.cells[r];
   if (c && c.pWrong * c.gain > best.score) {
     const column = c.finding.column === null ? '' : s.columnNames[c.finding.column];
-    const moves = c.measured
-      ? `repairing ${column} moves it by ${fmtShift(c.shift)} interquartile ranges`
-      : `the true ${column} is unknown; a repair typically moves it by about one interquartile range`;
+    const moves = cellMove(c, column);
     best = {
       ...best,
       score: c.pWrong * c.gain,
@@ -118,9 +133,28 @@ export function scoreRow(s: RowSignals, r: number, gainScale: number): RankedRow
   return best;
 }
 
-/** Most valuable fix first; ties go to the most harmful KNN-Shapley value, then the row. */
+/**
+ * Most valuable fix first; ties go to the most harmful KNN-Shapley value, then the row. Rows
+ * excluded before ranking come last.
+ */
 export function compareRanked(a: RankedRow, b: RankedRow): number {
-  return b.score - a.score || a.value - b.value || a.row - b.row;
+  return (
+    Number(a.excluded ?? false) - Number(b.excluded ?? false) ||
+    b.score - a.score ||
+    a.value - b.value ||
+    a.row - b.row
+  );
+}
+
+/** What repairing the cell does to its value, in words that fit the column's kind. */
+function cellMove(c: CellEvidence, column: string): string {
+  if (c.categorical)
+    return c.finding.suggestion
+      ? `repairing ${column} changes its category`
+      : `the true ${column} is unknown; a repair gives it one of the column's categories`;
+  return c.measured
+    ? `repairing ${column} moves it by ${fmtShift(c.shift)} interquartile ranges`
+    : `the true ${column} is unknown; a repair typically moves it by about one interquartile range`;
 }
 
 /** Orders every row, most valuable fix first. */

@@ -14,6 +14,11 @@ import { forEachDistanceBlock, type Matrix } from './distances';
 export interface Reference {
   val: Matrix;
   valLabels: Int32Array;
+  /**
+   * Rows of the reference in their own frame (validation rows, or training rows for a held-out
+   * part), one per row of `val`; absent when they are rows 0..n-1.
+   */
+  source?: Int32Array;
   /** Training rows (global indices) valued against this reference. */
   rows: Int32Array;
   /** K + 1 nearest training rows (global indices, nearest first, -1 = none) per validation point. */

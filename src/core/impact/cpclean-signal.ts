@@ -22,15 +22,20 @@ export interface RepairCertainty {
 
 const QUANTILES = [0.1, 0.3, 0.5, 0.7, 0.9];
 const TOP_CATEGORIES = 5;
-/** Upper bound on (repairs tried × validation rows): beyond it, rows are left unchecked (null). */
-const MAX_WORK = 3e8;
+/**
+ * Upper bound on (repairs tried × validation rows): beyond it, rows are left unchecked (null).
+ * At 1M rows, 3e8 made this check and the cell counterfactuals together take 33 s; 1e8 keeps it to
+ * seconds (each repair costs a distance row and a pass over the reference's neighbourhoods).
+ */
+const MAX_WORK = 1e8;
 
 /** Plausible values of a column: its quantiles (numbers) or most frequent values (text). */
 export function plausibleValues(column: FrameColumn): (number | string)[] {
   if (column.kind === 'number') {
-    const xs = Array.from(column.values)
+    // A typed sort (numeric, no comparator calls): a million values in well under a second.
+    const xs = Float64Array.from(column.values)
       .filter((v) => Number.isFinite(v))
-      .sort((a, b) => a - b);
+      .sort();
     if (xs.length === 0) return [];
     return [...new Set(QUANTILES.map((q) => xs[Math.round(q * (xs.length - 1))]))];
   }

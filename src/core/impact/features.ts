@@ -26,6 +26,8 @@ export interface ImpactData {
   target: number;
   /** Validation rows dropped because their class never occurs in training, by class. */
   unknownValClasses: Map<string, number>;
+  /** Validation rows excluded by the operation log (their label is -1: they take no part). */
+  valExcluded?: number;
 }
 
 /** Encodes `train` (and `val`, when given) for target column `targetName`. */
@@ -55,7 +57,7 @@ export function buildImpactData(train: Frame, val: Frame | null, targetName: str
       `No usable feature columns besides "${targetName}": nothing to compare rows by.`,
     );
   const classIndex = new Map(encoded.classes.map((c, i) => [c, i]));
-  const trainLabels = labelsOf(train, target, classIndex, null);
+  const trainLabels = labelsOf(train, target, classIndex, null, null);
   const t = transformFrame(spec, train);
   const unknownValClasses = new Map<string, number>();
   let valMatrix: Matrix | null = null;
@@ -67,7 +69,7 @@ export function buildImpactData(train: Frame, val: Frame | null, targetName: str
         'invalid-operation',
         `The validation file has no column "${targetName}".`,
       );
-    valLabels = labelsOf(val, vt, classIndex, unknownValClasses);
+    valLabels = labelsOf(val, vt, classIndex, unknownValClasses, val.excluded);
     const v = transformFrame(spec, val);
     valMatrix = { x: v.x, rows: v.rows, width: v.width };
   }
@@ -80,7 +82,14 @@ export function buildImpactData(train: Frame, val: Frame | null, targetName: str
     spec,
     target,
     unknownValClasses,
+    valExcluded: val ? count(val.excluded) : 0,
   };
+}
+
+function count(flags: Uint8Array | undefined): number {
+  let n = 0;
+  if (flags) for (const f of flags) n += f ? 1 : 0;
+  return n;
 }
 
 function labelsOf(
@@ -88,12 +97,14 @@ function labelsOf(
   column: number,
   classIndex: Map<string, number>,
   unknown: Map<string, number> | null,
+  /** Rows left at -1 whatever their value. */
+  skip: Uint8Array | null,
 ): Int32Array {
   const values = frame.columns[column].values;
   const labels = new Int32Array(frame.rows).fill(-1);
   for (let r = 0; r < frame.rows; r++) {
     const v = values[r];
-    if (v === null || (typeof v === 'number' && Number.isNaN(v))) continue;
+    if (skip?.[r] || v === null || (typeof v === 'number' && Number.isNaN(v))) continue;
     const code = classIndex.get(String(v));
     if (code !== undefined) labels[r] = code;
     else if (unknown) unknown.set(String(v), (unknown.get(String(v)) ?? 0) + 1);

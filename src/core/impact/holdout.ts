@@ -32,10 +32,25 @@ export function holdoutSplit(
   for (const members of byClass.values()) {
     shuffleInPlace(members, random);
     const h = Math.round(members.length * share);
-    held.push(...members.slice(0, h));
-    kept.push(...members.slice(h));
+    // One by one: spreading a million rows into push() overflows the call stack.
+    members.forEach((r, i) => (i < h ? held : kept).push(r));
   }
   if (held.length === 0) held.push(kept.pop()!);
   if (kept.length === 0) kept.push(held.pop()!);
   return [Int32Array.from(kept.sort((a, b) => a - b)), Int32Array.from(held.sort((a, b) => a - b))];
+}
+
+/**
+ * About `cap` of `rows` (each class keeps its share, rounded), a seeded sample stratified by
+ * label, in row order; `rows` itself when it has no more than `cap`.
+ */
+export function sampleRows(
+  labels: Int32Array,
+  rows: Int32Array,
+  cap: number,
+  seed: number,
+): Int32Array {
+  if (rows.length <= cap) return rows;
+  const [, sample] = holdoutSplit(labels, rows, cap / rows.length, seed);
+  return sample;
 }

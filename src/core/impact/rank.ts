@@ -48,6 +48,12 @@ export interface RankOptions {
    * figures still go into the signals and the reasons).
    */
   modelOpinion?: boolean;
+  /**
+   * Most reference rows (validation rows, or held-out ones) each training row is valued against
+   * (default `defaultMaxReference`: about 5e8 pairs, at least 500 rows). A larger reference is
+   * replaced by a seeded, stratified sample; the notes say so.
+   */
+  maxReference?: number;
   /** Computes KNN-Shapley (default: `knnShapley` on this thread; the CLI passes a threaded one). */
   shapley?: ShapleyRunner;
 }
@@ -78,8 +84,16 @@ export async function rankRows(
   const notes: string[] = [];
   const data = buildImpactData(train, val, target);
   const C = data.classes.length;
-  const labelled = rowsWhere(data.trainLabels, (y) => y >= 0);
-  const missing = train.rows - labelled.length;
+  // Rows the operation log excluded take no part: not valued, not a neighbour, not a reference.
+  const excluded = train.excluded;
+  const taking = Int32Array.from(data.trainLabels, (y, r) => (excluded[r] ? -1 : y));
+  const labelled = rowsWhere(taking, (y) => y >= 0);
+  const dropped = countExcluded(excluded);
+  if (dropped > 0)
+    notes.push(
+      `${dropped} training rows are excluded by the operation log: they take no part in the ranking (not valued, never a neighbour or a reference row) and sit at its end.`,
+    );
+  const missing = train.rows - dropped - labelled.length;
   if (missing > 0)
     notes.push(`${missing} training rows have an empty target; they are ranked first.`);
   if (labelled.length < 2)
@@ -95,7 +109,7 @@ export async function rankRows(
   // the others (started later) still run, and the quick model and the detectors fill that wait.
   const [valued, model, report] = await Promise.all([
     valueSplits(data, labelled, options),
-    gradientSignals(data.train, data.trainLabels, C, { seed: options.seed ?? 1 }).then((m) => {
+    gradientSignals(data.train, taking, C, { seed: options.seed ?? 1 }).then((m) => {
       say('quick model: gradient norm and self-influence per row done');
       return m;
     }),
@@ -107,14 +121,22 @@ export async function rankRows(
     ),
   ]);
   notes.push(...valued.notes);
-  const cells = cellEvidence(train, data.spec, report.findings);
+  const cells = cellEvidence(
+    train,
+    data.spec,
+    report.findings.filter((f) => f.row < 0 || !excluded[f.row]),
+  );
   say('counterfactual repairs: re-scoring flagged cells and empty cells against the reference');
-  await measureCellRepairs(train, data, valued.references, cells);
+  const unmeasured = await measureCellRepairs(train, data, valued.references, cells);
+  if (unmeasured > 0)
+    notes.push(
+      `${unmeasured} suggested cell repairs (those with the weakest detector evidence) were too many to re-score against the reference; they are ordered by their detector evidence alone.`,
+    );
   const { certainty, unchecked } = await repairCertainty(train, data, valued.references);
   if (unchecked > 0)
     notes.push(`${unchecked} empty cells were too many to check against every plausible repair.`);
   applyCertainty(cells, certainty);
-  const neighbours = labelEvidence(valued.shapley, data.trainLabels, C);
+  const neighbours = labelEvidence(valued.shapley, taking, C);
   const labels =
     options.modelOpinion === true
       ? withModelOpinion(neighbours, data.trainLabels, model)
@@ -124,19 +146,20 @@ export async function rankRows(
     notes.push(
       'No detector flagged a cell; the order comes from the label and neighbour signals alone.',
     );
-  else if (flagged === train.rows)
+  else if (flagged === train.rows - dropped)
     notes.push('Every row has a flagged cell; the estimated impact of each repair sets the order.');
   const signals: RowSignals = {
     values: valued.shapley.values,
     labels,
     cells,
-    missingTarget: Array.from(data.trainLabels, (y) => y < 0),
+    missingTarget: Array.from(data.trainLabels, (y, r) => y < 0 && !excluded[r]),
     classes: data.classes,
     given: data.trainLabels,
     k: valued.shapley.k,
     columnNames: train.columns.map((c) => c.meta.name),
     target: data.target,
     model,
+    excluded: dropped > 0 ? excluded : null,
   };
   return {
     rows: combineSignals(signals),
@@ -146,4 +169,10 @@ export async function rankRows(
     shapley: valued.shapley,
     references: valued.references,
   };
+}
+
+function countExcluded(excluded: Uint8Array): number {
+  let n = 0;
+  for (const x of excluded) n += x ? 1 : 0;
+  return n;
 }

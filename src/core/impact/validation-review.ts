@@ -6,9 +6,10 @@
  */
 import type { ImpactData } from './features';
 import { pickRows } from './features';
-import { pick, rowsWhere } from './holdout';
+import { pick, rowsWhere, sampleRows } from './holdout';
 import { knnShapley } from './knn-shapley';
 import { labelEvidence } from './label-signal';
+import { defaultMaxReference } from './value-splits';
 
 export interface ValidationCheck {
   /** 0-based row of the validation dataset. */
@@ -34,7 +35,14 @@ export async function reviewValidation(
   if (!data.val || !data.valLabels) return { items: [] };
   const C = data.classes.length;
   const valRows = rowsWhere(data.valLabels, (y) => y >= 0);
-  const trainRows = rowsWhere(data.trainLabels, (y) => y >= 0);
+  // The training rows are the reference here: on a large split, a seeded stratified sample of
+  // them keeps the work bounded as in the ranking (see defaultMaxReference).
+  const trainRows = sampleRows(
+    data.trainLabels,
+    rowsWhere(data.trainLabels, (y) => y >= 0),
+    defaultMaxReference(valRows.length),
+    1,
+  );
   if (valRows.length === 0 || trainRows.length === 0) return { items: [] };
   const valLabels = pick(data.valLabels, valRows);
   const swapped = await knnShapley(

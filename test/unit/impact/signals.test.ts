@@ -71,6 +71,46 @@ describe('cellEvidence', () => {
     expect(cells[2]!.gain).toBeCloseTo(shiftGain(1), 12);
   });
 
+  it('words the repair of a categorical cell without interquartile ranges', () => {
+    const mixed = frameFromArrays({
+      income: [10, 12, NaN, 13],
+      colour: ['red', null, 'blue', 'redd'],
+      y: ['a', 'b', 'a', 'b'],
+    });
+    const both = {
+      features: [
+        ...spec.features,
+        { kind: 'categorical', column: 'colour', categories: ['red', 'blue'] },
+      ],
+    } as unknown as Preprocessing;
+    const at = (row: number, column: number, detector: string, value: string | null) => ({
+      ...finding(row, detector, null),
+      column,
+      suggestion: value === null ? null : { kind: 'set-cell' as const, row, column, value },
+    });
+    const cells = cellEvidence(mixed, both, [
+      at(1, 1, 'missing', null),
+      at(3, 1, 'typo', 'red'),
+      at(2, 0, 'missing', null),
+    ]);
+    const reasons = combineSignals({
+      values: new Float64Array(4),
+      labels: [null, null, null, null],
+      cells,
+      missingTarget: [false, false, false, false],
+      classes: ['a', 'b'],
+      given: Int32Array.from([0, 1, 0, 1]),
+      k: 10,
+      columnNames: ['income', 'colour', 'y'],
+      target: 2,
+    }).map((r) => r.reason);
+    const of = (text: RegExp) => reasons.find((r) => text.test(r))!;
+    expect(of(/true colour/)).toMatch(/a repair gives it one of the column's categories/);
+    expect(of(/true colour/)).not.toMatch(/interquartile/);
+    expect(of(/repairing colour/)).toMatch(/changes its category/);
+    expect(of(/true income/)).toMatch(/about one interquartile range/);
+  });
+
   it('ignores findings that are not about a cell', () => {
     const row: Finding = { ...finding(1, 'duplicate', null), column: null };
     expect(cellEvidence(frame, spec, [row, finding(1, 'duplicate', null)])[1]).toBeNull();

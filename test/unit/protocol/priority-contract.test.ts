@@ -203,6 +203,47 @@ describe.each(transports)('priority protocol (%s)', (_transport, makePair) => {
   });
 });
 
+describe.each(transports)('priority protocol, excluded rows (%s)', (_transport, makePair) => {
+  it('ranks rows excluded before ranking last and out of the queue, and never as neighbours', async () => {
+    const { data, priority } = makePair();
+    const train = await load(data, csvText(60, [3, 8]), 'train');
+    const val = await load(data, csvText(30, [], 1), 'val');
+    for (const [id, row] of [
+      [train.id, 3],
+      [train.id, 10],
+      [val.id, 4],
+    ] as const)
+      await data.call('appendOperation', { id, op: { kind: 'exclude-row', row } });
+    const summary = await priority.call('rank', {
+      id: train.id,
+      target: 'y',
+      validation: { kind: 'dataset', id: val.id },
+    });
+    expect(summary.reference.rows).toBe(29);
+    expect(summary.counters).toMatchObject({ reviewed: 0, excluded: 0 });
+    expect(summary.notes.join(' ')).toMatch(/2 training rows are excluded/);
+    expect(summary.notes.join(' ')).toMatch(/1 validation rows are excluded/);
+    const open = await priority.call('queue', { id: train.id, offset: 0, limit: 60 });
+    expect(open.total).toBe(58);
+    expect(open.items[0].row).toBe(8);
+    expect(open.items.map((i) => i.row)).not.toContain(3);
+    const all = await priority.call('queue', {
+      id: train.id,
+      offset: 58,
+      limit: 5,
+      status: 'all',
+    });
+    expect(all.items.map((i) => [i.row, i.status]).sort()).toEqual([
+      [10, 'excluded'],
+      [3, 'excluded'],
+    ]);
+    expect(all.items[0].reason).toMatch(/excluded by the operation log/);
+    const evidence = await priority.call('evidence', { id: train.id, row: 8 });
+    expect(evidence.neighbours.map((n) => n.row)).not.toContain(4);
+    priority.close();
+  });
+});
+
 describe.each(transports)('priority protocol, bad input (%s)', (_transport, makePair) => {
   const rank = (
     p: Pair,
