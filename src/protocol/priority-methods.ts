@@ -83,8 +83,9 @@ export interface QueuePage {
 export type CleaningCurve = Curve;
 
 /**
- * Handled-row counts since ranking (`reviewed`: any status but open) and `gainLeft`, the sum of
- * the estimated gains of the open rows (fraction of validation accuracy). The core's type.
+ * Handled-row counts since ranking (`reviewed`: any status but open), `openFlagged` (open rows
+ * with evidence, the ones the review still shows) and `gainLeft`, the sum of the estimated gains
+ * of the open rows (fraction of validation accuracy). The core's type.
  */
 export type PriorityCounters = RankCounters;
 

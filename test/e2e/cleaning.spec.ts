@@ -18,6 +18,14 @@ test('review queue: top 20 fixed, two undone, one reverted, CSV and recipe expor
   test.setTimeout(300_000);
   const id = await openQueue(page);
   await expect(page.getByTestId(c.shortcuts)).toContainText('Shift+U');
+  // Rows with evidence, the ones the review shows: at least the 20 fixed below, at most all open.
+  const flaggedAt = async () =>
+    Number(await counter(page, 'open-flagged').getAttribute('data-value'));
+  const flaggedAtStart = await flaggedAt();
+  expect(flaggedAtStart).toBeGreaterThanOrEqual(20);
+  expect(flaggedAtStart).toBeLessThanOrEqual(
+    Number(await counter(page, 'open').getAttribute('data-value')),
+  );
 
   // A value that does not fit its column: an inline error, nothing stored.
   await page.locator(`[data-testid="${c.value}"][data-column="body_mass_g"]`).click();
@@ -35,6 +43,8 @@ test('review queue: top 20 fixed, two undone, one reverted, CSV and recipe expor
   }
   expect(new Set(handled).size).toBe(20);
   await expect(counter(page, 'reviewed')).toHaveAttribute('data-value', /^(2\d|[3-9]\d|\d{3,})$/);
+  // Each fix took a flagged row out of the open queue (a column fix may take more).
+  await expect.poll(flaggedAt).toBeLessThanOrEqual(flaggedAtStart - 20);
   const fixes = await storedLog(page, id);
   // The sixth fix was typed in the inline editor.
   expect(fixes[6].op.kind).toBe('set-cell');

@@ -185,7 +185,10 @@ export const cleanIds = {
   view: 'clean-view',
   /** Shown when no ranking is held: a link to the Priority tab. */
   needsRank: 'clean-needs-rank',
-  /** reviewed, fixed, gain left: each data-value. */
+  /**
+   * One counter per data-key (reviewed, fixed, …, open, open-flagged: open rows with evidence,
+   * gain-left), each with its data-value.
+   */
   counters: 'clean-counters',
   counter: 'clean-counter',
   modeOne: 'clean-mode-one',

@@ -31,6 +31,11 @@ export interface RankCounters {
   excluded: number;
   ok: number;
   skipped: number;
+  /**
+   * Open rows with evidence (score > 0): the rows the review will still show, since it stops at
+   * the first row without any.
+   */
+  openFlagged: number;
   gainLeft: number;
 }
 
@@ -82,6 +87,8 @@ export class RankState {
   /** Typed mirrors for the per-update passes over every row: 1 where open, and each row's gain. */
   private readonly isOpen: Uint8Array;
   private readonly gain: Float64Array;
+  /** Open rows with score > 0, kept current by refreshRow (no pass over every row per fix). */
+  private openFlagged = 0;
   /** Buffers reused by every update (a 50k-row ranking would allocate 600 kB per fix). */
   private readonly scratchOrder: Int32Array;
   private readonly scratchGains: Float64Array;
@@ -120,6 +127,7 @@ export class RankState {
     );
     this.isOpen = Uint8Array.from(this.status, (x) => (x === 'open' ? 1 : 0));
     this.gain = Float64Array.from(this.ranked, (x) => x.gain);
+    for (let r = 0; r < n; r++) this.openFlagged += this.flaggedOpen(r);
     this.scratchOrder = new Int32Array(n);
     this.scratchGains = new Float64Array(n);
     this.realised = new Float64Array(n);
@@ -181,6 +189,7 @@ export class RankState {
       excluded: 0,
       ok: 0,
       skipped: 0,
+      openFlagged: this.openFlagged,
       gainLeft: 0,
     };
     let open = 0;
@@ -212,12 +221,18 @@ export class RankState {
     return cleaningCurve(this.start, this.realisedTotal(), gains.subarray(0, open));
   }
 
+  /** 1 when row `r` is open and has evidence (the review still reaches it), else 0. */
+  private flaggedOpen(r: number): number {
+    return this.isOpen[r] && this.ranked[r].score > 0 ? 1 : 0;
+  }
+
   /** Recomputes row `r`'s signals, status and score from the original and its active ops. */
   private refreshRow(r: number): void {
     const s = this.signals;
     // A column-wide transform that repairs the flagged cell fixes the row as a set-cell would.
     const cell = this.originalCells[r];
     const repaired = cell && this.ops.transformed(cell) ? cell.finding.column : null;
+    this.openFlagged -= this.flaggedOpen(r);
     const { label, relabelled, fixedColumns, status } = rowEffects(this.ops.rowOps(r), {
       given: this.originalGiven[r],
       classes: s.classes,
@@ -235,6 +250,7 @@ export class RankState {
     this.ranked[r] = scoreRow(s, r, this.scale);
     this.isOpen[r] = status === 'open' ? 1 : 0;
     this.gain[r] = this.ranked[r].gain;
+    this.openFlagged += this.flaggedOpen(r);
   }
 
   /** Label evidence after a relabel: none when it took the suggestion, else read off Shapley. */

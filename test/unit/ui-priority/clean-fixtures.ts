@@ -41,7 +41,16 @@ export function recordingPriority(): {
 } {
   const noted: Array<{ ops: LoggedOperation[]; skipped?: number[] }> = [];
   const update = (n: number): PriorityUpdate => ({
-    counters: { reviewed: n, fixed: n, relabelled: 0, excluded: 0, ok: 0, skipped: 0, gainLeft: 0 },
+    counters: {
+      reviewed: n,
+      fixed: n,
+      relabelled: 0,
+      excluded: 0,
+      ok: 0,
+      skipped: 0,
+      openFlagged: 0,
+      gainLeft: 0,
+    },
     curve: { start: 0.8, ours: [[0, 0.8]], random: [[0, 0.8]] },
     moved: n,
     ms: 1,
