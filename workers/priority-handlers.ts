@@ -193,7 +193,7 @@ export function createPriorityHandlers(
         );
       const { data } = h.result;
       await loadBackend(data.train.rows * (data.val?.rows ?? 0) * data.train.width);
-      h.review ??= reviewValidation(h.result.data, h.result.shapley.k || 10);
+      h.review ??= reviewValidation(h.result.data, h.result.shapley.k || 10, h.frame.excluded);
       h.review.catch(() => (h.review = null));
       const [review, reviewed] = await Promise.all([h.review, reviewedRows(db, h.validation.id)]);
       checkAborted(signal);

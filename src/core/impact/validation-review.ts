@@ -26,10 +26,14 @@ export interface ValidationReview {
   items: ValidationCheck[];
 }
 
-/** Ranks the validation rows of `data` (needs a validation split) for review. */
+/**
+ * Ranks the validation rows of `data` (needs a validation split) for review. Training rows set in
+ * `excluded` (excluded by the operation log) take no part, as in the ranking (see rankRows).
+ */
 export async function reviewValidation(
   data: ImpactData,
   k = 10,
+  excluded: Uint8Array | null = null,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ValidationReview> {
   if (!data.val || !data.valLabels) return { items: [] };
@@ -37,9 +41,10 @@ export async function reviewValidation(
   const valRows = rowsWhere(data.valLabels, (y) => y >= 0);
   // The training rows are the reference here: on a large split, a seeded stratified sample of
   // them keeps the work bounded as in the ranking (see defaultMaxReference).
+  const taking = Int32Array.from(data.trainLabels, (y, r) => (excluded?.[r] ? -1 : y));
   const trainRows = sampleRows(
-    data.trainLabels,
-    rowsWhere(data.trainLabels, (y) => y >= 0),
+    taking,
+    rowsWhere(taking, (y) => y >= 0),
     defaultMaxReference(valRows.length),
     1,
   );
