@@ -7,7 +7,6 @@
  * (git-ignored) with the shared inject-noise.mjs. The last line printed is one JSON object with
  * every figure.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCsv } from '../src/cli/load-csv';
@@ -15,19 +14,11 @@ import { useFastBackend } from '../src/cli/tf-backend';
 import { detectLabelIssues } from '../src/core/detect/label-issues';
 import { ALL_DETECTORS, BASIC_DETECTORS, runDetectors } from '../src/core/detect/registry';
 import { columnIndex } from '../src/core/table/frame';
+import { buildCase, type CleaningCase } from './cleaning-cases';
 import { scoreCase, type KindQuality } from './detect-quality';
 import { benchDetectBrowser, type DetectBrowserFigures } from './detect-browser';
 import { writeSyntheticCsv } from './detect-synthetic';
 import { profileFrame } from '../src/core/profile/profile';
-
-interface Case {
-  name: string;
-  data: string;
-  target: string;
-  noise: string;
-  labelMode: string;
-  seed: number;
-}
 
 const shared = resolve('..', 'shared');
 const benchDir = join(shared, 'bench');
@@ -40,8 +31,9 @@ if (!existsSync(join(benchDir, 'suite.json')) || !existsSync(join(benchDir, 'inj
 const rowsArg = process.argv.indexOf('--rows');
 const speedRows = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 1_000_000;
 const backend = await useFastBackend();
-const cases = (JSON.parse(readFileSync(join(benchDir, 'suite.json'), 'utf8')) as { cases: Case[] })
-  .cases;
+const cases = (
+  JSON.parse(readFileSync(join(benchDir, 'suite.json'), 'utf8')) as { cases: CleaningCase[] }
+).cases;
 const pct = (x: number) => x.toFixed(3);
 const results: Record<string, KindQuality[]> = {};
 
@@ -51,26 +43,8 @@ console.log(
 // `--speed-only` skips the quality cases (for timing work).
 const speedOnly = process.argv.includes('--speed-only');
 for (const c of speedOnly ? [] : cases) {
-  const dir = resolve('.bench-data', c.name);
-  execFileSync(
-    'node',
-    [
-      join(benchDir, 'inject-noise.mjs'),
-      '--in',
-      join(shared, 'datasets', c.data),
-      '--target',
-      c.target,
-      '--out',
-      dir,
-      '--seed',
-      String(c.seed),
-      '--noise',
-      c.noise,
-      '--label-mode',
-      c.labelMode,
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  const dir = buildCase(shared, c);
+
   const { frame } = await loadCsv(join(dir, 'train.csv'));
   const start = Date.now();
   const report = await runDetectors(

@@ -3,21 +3,9 @@ import { createWriteStream, mkdirSync, renameSync } from 'node:fs';
 import { once } from 'node:events';
 import { dirname } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { seededRandom } from '../src/core/detect/stats';
+import { seededRandom } from '../src/core/train/rng';
 import type { Frame, FrameColumn } from '../src/core/table/frame';
-import type { ColumnMeta, ColumnType } from '../src/core/table/types';
-
-const meta = (index: number, name: string, type: ColumnType): ColumnMeta => ({
-  index,
-  name,
-  originalName: name,
-  type,
-  missingCount: 0,
-  invalidCount: 0,
-  distinctCount: 0,
-  distinctCapped: false,
-  maxLength: 0,
-});
+import { blankColumnMeta as meta } from '../src/core/table/column-meta';
 
 /** `rows` × (`numeric` + `categorical`) columns; about 1% missing, 0.1% sentinels and unit slips. */
 export function syntheticFrame(

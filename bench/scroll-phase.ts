@@ -16,6 +16,7 @@
  */
 import type { BrowserContext } from 'playwright';
 import { ids } from '../test/e2e/selectors';
+import { seededRandom } from '../src/core/train/rng';
 
 /** How each round scrolls; the rows jumped to are drawn from `seed`. */
 export interface ScrollPlan {
@@ -214,7 +215,7 @@ function installScrollProbe(sel: ProbeSelectors): void {
 
 /** Top, middle, bottom and seeded random rows, in a seeded order (top not first: it is open). */
 export function jumpTargets(rows: number, plan: ScrollPlan): Omit<JumpFigures, 'ms'>[] {
-  const random = mulberry32(plan.seed);
+  const random = seededRandom(plan.seed);
   const targets: Omit<JumpFigures, 'ms'>[] = [
     { label: 'middle', row: Math.floor(rows / 2) },
     { label: 'bottom', row: rows - 1 },
@@ -360,16 +361,4 @@ function check(reply: WaitReply, what: string): void {
       `${what}: row ${reply.expected} not shown with text after ${reply.ms.toFixed(0)} ms; ${reply.detail}`,
     );
   }
-}
-
-/** Small seeded PRNG (mulberry32): numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

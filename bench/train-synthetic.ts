@@ -1,6 +1,7 @@
 /** The train benchmark's seeded synthetic binary task, as a frame (Node) and as CSV (browser). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { blankColumnMeta } from '../src/core/table/column-meta';
 import type { Frame, FrameColumn } from '../src/core/table/frame';
 import { seededRandom } from '../src/core/train/rng';
 
@@ -18,14 +19,8 @@ export function syntheticTask(rows: number, features: number, seed: number): Fra
     y.push(z > 0 ? 'yes' : 'no');
   }
   const meta = (index: number, name: string, type: 'float' | 'categorical') => ({
-    index,
-    name,
-    originalName: name,
-    type,
-    missingCount: 0,
-    invalidCount: 0,
+    ...blankColumnMeta(index, name, type),
     distinctCount: rows,
-    distinctCapped: false,
     maxLength: 20,
   });
   const columns: FrameColumn[] = x.map((values, f) => ({

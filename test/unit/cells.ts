@@ -1,20 +1,8 @@
 /** Shared builders for hand-made columns: metadata and dictionary encoding of plain cells. */
-import { setBit, type ColumnMeta, type ColumnType } from '../../src/core/table/types';
+import { setBit } from '../../src/core/table/types';
 
 /** Column metadata with zeroed statistics (what storage, replay and tests read). */
-export function columnMeta(index: number, name: string, type: ColumnType): ColumnMeta {
-  return {
-    index,
-    name,
-    originalName: name,
-    type,
-    missingCount: 0,
-    invalidCount: 0,
-    distinctCount: 0,
-    distinctCapped: false,
-    maxLength: 0,
-  };
-}
+export { blankColumnMeta as columnMeta } from '../../src/core/table/column-meta';
 
 /** Dictionary codes and a missing bitmap for `cells` (null = missing), first-seen order. */
 export function dictEncode(cells: Array<string | null>): {

@@ -7,7 +7,8 @@
  */
 import { isNumericColumn } from '../profile/association';
 import type { Frame } from '../table/frame';
-import { columnStats, seededRandom } from './stats';
+import { seededRandom } from '../train/rng';
+import { columnStats } from './stats';
 import { clampScore, type Detector, type DetectorOutput, type Finding } from './types';
 
 const TREES = 64;

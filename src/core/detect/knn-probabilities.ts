@@ -6,7 +6,7 @@
  * confident-learning ranking better on both kinds of data (see label-issues.ts).
  */
 import { CleanroomError } from '../errors';
-import { seededRandom } from './stats';
+import { seededRandom } from '../train/rng';
 
 /** Knobs of the neighbour vote. */
 export interface KnnOptions {

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { CleanroomError } from '../errors';
-import { seededRandom } from './stats';
+import { seededRandom } from '../train/rng';
 
 /** Training knobs; the defaults aim at seconds on 10k rows, not at the best accuracy. */
 export interface LabelModelOptions {

@@ -140,17 +140,6 @@ export function columnStats(
   return stats;
 }
 
-/** Deterministic PRNG (mulberry32) so every sampled result is reproducible from a seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Formats a number for a reason sentence (at most 6 significant digits). */
 export function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : String(+x.toPrecision(6));

@@ -1,4 +1,5 @@
 /** preprocessing.json applied to plain row objects, for consumers that hold no Frame (e.g. a server scoring JSON). */
+import { blankColumnMeta } from '../table/column-meta';
 import type { Frame, FrameColumn } from '../table/frame';
 import type { Preprocessing } from './preprocessing';
 import { transformFrame, type TransformedInputs } from './transform';
@@ -12,17 +13,7 @@ export function transformRecords(spec: Preprocessing, records: InputRecord[]): T
   for (const record of records) for (const name of Object.keys(record)) names.add(name);
   const numeric = new Set(spec.features.filter((f) => f.kind === 'numeric').map((f) => f.column));
   const columns = [...names].map((name, index): FrameColumn => {
-    const meta = {
-      index,
-      name,
-      originalName: name,
-      type: numeric.has(name) ? ('float' as const) : ('categorical' as const),
-      missingCount: 0,
-      invalidCount: 0,
-      distinctCount: 0,
-      distinctCapped: false,
-      maxLength: 0,
-    };
+    const meta = blankColumnMeta(index, name, numeric.has(name) ? 'float' : 'categorical');
     const raw = records.map((r) => r[name] ?? null);
     if (numeric.has(name)) {
       // Booleans are 0/1 numbers in frames; text that is not a number counts as missing.

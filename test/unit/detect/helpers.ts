@@ -1,3 +1,4 @@
+import { blankColumnMeta } from '../../../src/core/table/column-meta';
 import { frameFromStored, type Frame } from '../../../src/core/table/frame';
 import { importCsvFromBytes } from '../../../src/core/table/memory-import';
 import { utf8Bytes } from '../../../src/core/table/text-decoder';
@@ -22,17 +23,7 @@ export function frameFromArrays(columns: Record<string, Array<number | string | 
     excluded: new Uint8Array(rows),
     columns: entries.map(([name, values], index) => {
       const numeric = values.every((v) => v === null || typeof v === 'number');
-      const meta = {
-        index,
-        name,
-        originalName: name,
-        type: numeric ? ('float' as const) : ('categorical' as const),
-        missingCount: 0,
-        invalidCount: 0,
-        distinctCount: 0,
-        distinctCapped: false,
-        maxLength: 0,
-      };
+      const meta = blankColumnMeta(index, name, numeric ? 'float' : 'categorical');
       return numeric
         ? {
             kind: 'number' as const,

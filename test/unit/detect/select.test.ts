@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quantilesInPlace, selectInPlace } from '../../../src/core/detect/select';
-import {
-  madSorted,
-  quantileSorted,
-  robustStats,
-  seededRandom,
-  sortedCopy,
-} from '../../../src/core/detect/stats';
+import { madSorted, quantileSorted, robustStats, sortedCopy } from '../../../src/core/detect/stats';
+import { seededRandom } from '../../../src/core/train/rng';
 
 /** Arrays with ties, runs, constants and outliers: where selection pivots go wrong. */
 function cases(): Float64Array[] {
