@@ -215,9 +215,10 @@ function trustReason(s: RowSignals, r: number, l: LabelEvidence): string {
   const pct = (p: number | undefined) => fmtPercent(p ?? 0);
   const odds = `its nearest reference rows give "${own}" ${pct(l.pGiven)} and "${to}" ${pct(l.pSuggested)}; judged against the classes' shares and how much clean rows of "${own}" already disagree with their neighbours, P(mislabelled) ≈ ${pct(l.pWrong)}`;
   const gain = `relabelling it "${to}" is estimated to add ${fmtPoints(100 * l.gain)} points of validation accuracy and ${fmtPoints(100 * (l.balancedGain ?? 0))} of balanced accuracy (exact KNN-Shapley, K=${k})`;
+  const model = modelSays(s, r, l.suggested);
   return l.relabel
-    ? `label "${own}" is likely wrong: ${odds}; ${gain}`
-    : `review the label "${own}": ${odds}, not enough to propose a relabel beyond what class overlap and imbalance explain; ${gain}`;
+    ? `label "${own}" is likely wrong: ${odds}; ${gain}${model}`
+    : `review the label "${own}": ${odds}, not enough to propose a relabel beyond what class overlap and imbalance explain; ${gain}${model}`;
 }
 
 /** The quick model's second opinion, where it has one on the suggested class. */

@@ -15,7 +15,7 @@ export async function trustedLabels(
   given: Int32Array,
   valued: ValuedSplits,
   cells: readonly (CellEvidence | null)[],
-  k: number,
+  kMin: number,
 ): Promise<TrustResult> {
   const C = data.classes.length;
   const n = data.train.rows;
@@ -23,6 +23,9 @@ export async function trustedLabels(
   const refP: Float64Array[] = [];
   const refLabels: Int32Array[] = [];
   for (const ref of valued.references) {
+    // K of a consistent nearest-neighbour estimate (about √m), never below the ranking's own: ten
+    // neighbours cannot tell a row deep in another class from one in the overlap.
+    const k = Math.max(kMin, Math.round(Math.sqrt(ref.val.rows)));
     const shares = await nearestClassShares(
       pickRows(data.train, ref.rows),
       ref.val,
