@@ -204,9 +204,12 @@ function classFigures(input: TrustInput, C: number): ClassTrust[] {
     for (let c = 0; c < C; c++) (c === y ? selfClean : others)[c].add(ref.p[j * C + c]);
   });
   const selfTrain = moments(C);
+  const labelled = new Int32Array(C);
   input.given.forEach((y, r) => {
+    if (y < 0) return;
+    labelled[y]++;
     const v = input.train.p[r * C + y];
-    if (y >= 0 && v > 0) selfTrain[y].add(v);
+    if (v > 0) selfTrain[y].add(v);
   });
   const m = selfClean.reduce((s, x) => s + x.n, 0);
   return Array.from({ length: C }, (_, c) => {
@@ -223,7 +226,7 @@ function classFigures(input: TrustInput, C: number): ClassTrust[] {
     return {
       prior: m > 0 ? clean.n / m : 0,
       referenceRows: clean.n,
-      trainRows: train.n,
+      trainRows: labelled[c],
       selfClean: clean.mean(),
       selfOthers: others[c].mean(),
       selfTrain: train.mean(),
