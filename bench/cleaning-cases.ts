@@ -1,6 +1,6 @@
 /** Building, ranking and scoring the cleaning-priority cases of ../shared/bench/suite.json. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** One public case of suite.json. */
@@ -21,11 +21,30 @@ export interface BudgetScore {
   gap_closed: number | null;
   precision: number | null;
   recall: number | null;
+  followed?: number;
+  invalid_suggestions?: number;
+  follow_gap_closed?: number | null;
+  follow_bacc_delta?: number;
 }
 
-/** Builds a case into .bench-data/<name> with the shared inject-noise.mjs; returns its folder. */
+/** What score_ranking.py reports for one ranking. */
+export interface RankingScore {
+  dirty_rows: number;
+  suggestions: number;
+  budgets: BudgetScore[];
+}
+
+/**
+ * Builds a case into .bench-data/<name> with the shared inject-noise.mjs; returns its folder. A
+ * folder already built from the same case description is reused (the build is seeded).
+ */
 export function buildCase(shared: string, c: CleaningCase): string {
   const dir = resolve('.bench-data', c.name);
+  const stamp = join(dir, 'case.json');
+  const description = JSON.stringify(c);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === description) return dir;
+  // A rebuilt case drops everything cached from the old one (baseline rankings and scores).
+  rmSync(dir, { recursive: true, force: true });
   execFileSync(
     'node',
     [
@@ -35,6 +54,7 @@ export function buildCase(shared: string, c: CleaningCase): string {
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
+  writeFileSync(stamp, description);
   return dir;
 }
 
@@ -95,18 +115,23 @@ export function writeRandomOrder(n: number, seed: number, out: string): void {
   writeFileSync(out, rows.join('\n') + '\n');
 }
 
-/** Runs score_ranking.py (with `python`) on a ranking at budgets 10% and 20%. */
+/** The budgets every ranking is scored at (shares of the training rows). */
+export const BUDGETS = [0.05, 0.1, 0.2] as const;
+
+/** Runs score_ranking.py (with `python`) on a ranking at BUDGETS. */
 export function scoreRanking(
   python: string,
   shared: string,
   dir: string,
   ranking: string,
-): BudgetScore[] {
+): RankingScore {
   const script = join(shared, 'bench', 'score_ranking.py');
-  const out = execFileSync(python, [script, dir, ranking, '--budgets', '0.1,0.2', '--json'], {
-    encoding: 'utf8',
-  });
-  return (JSON.parse(out) as { budgets: BudgetScore[] }).budgets;
+  const out = execFileSync(
+    python,
+    [script, dir, ranking, '--budgets', BUDGETS.join(','), '--json'],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  return JSON.parse(out) as RankingScore;
 }
 
 /**

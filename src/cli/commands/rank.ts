@@ -5,13 +5,13 @@ import { CleanroomError } from '../../core/errors';
 import type { Frame } from '../../core/table/frame';
 import { UsageError, type Flags } from '../args';
 import { loadCsv } from '../load-csv';
-import { writeRanking } from '../rank-output';
+import { frameSpelling, writeRanking } from '../rank-output';
 import { startShapleyPool } from '../shapley-threads';
 import { useFastBackend } from '../tf-backend';
 
 /** One line of help. */
 export const usage =
-  'rank --train T.csv [--val V.csv] --target COL [--k 10] [--seed 1] --out ranking.txt   training rows by how much fixing them should win back accuracy';
+  'rank --train T.csv [--val V.csv] --target COL [--k 10] [--seed 1] --out ranking.txt   training rows by how much fixing them should win back accuracy: row,score,reason,action,column,value';
 
 interface RankJob {
   trainPath: string;
@@ -23,7 +23,7 @@ interface RankJob {
   start: number;
 }
 
-/** Ranks the training rows (row,score,reason), most valuable fix first. */
+/** Ranks the training rows (row,score,reason,action,column,value), most valuable fix first. */
 export async function run(flags: Flags): Promise<void> {
   const job: RankJob = {
     trainPath: flags.require('train'),
@@ -89,7 +89,7 @@ async function rankFrames(
     onProgress: (message) => process.stderr.write(`${message}\n`),
   });
   for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
-  await writeRanking(job.outPath, result.rows);
+  await writeRanking(job.outPath, result.rows, result.signals.columnNames, frameSpelling(train));
   process.stderr.write(
     `wrote ${result.rows.length} ranked rows to ${job.outPath} in ${((Date.now() - job.start) / 1000).toFixed(1)} s\n`,
   );

@@ -106,7 +106,21 @@ export function scoreRow(s: RowSignals, r: number, gainScale: number): RankedRow
     reason: `no detector flag, and its label agrees with the validation rows around it; KNN-Shapley value ${fmtValue(value)}`,
   };
   const l = s.labels[r];
-  if (l && l.gain > MIN_GAIN)
+  if (l && l.impact !== undefined && l.pWrong > 0) {
+    // Label-trust evidence: P(mislabelled) weighed by what the relabel would do to validation
+    // accuracy and balanced accuracy; a relabel only where it is proposed, else review.
+    best = {
+      ...best,
+      score: l.pWrong * (0.5 + 0.5 * l.impact),
+      kind: 'label',
+      gain: l.gain,
+      column: s.target,
+      suggestion: l.relabel
+        ? { kind: 'relabel', row: r, column: s.target, value: s.classes[l.suggested] }
+        : null,
+      reason: trustReason(s, r, l),
+    };
+  } else if (l && l.gain > MIN_GAIN)
     best = {
       ...best,
       score: l.pWrong * Math.min(1, l.gain / gainScale),
@@ -126,7 +140,7 @@ export function scoreRow(s: RowSignals, r: number, gainScale: number): RankedRow
       kind: 'cell',
       gain: c.accuracyGain ?? 0,
       column: c.finding.column,
-      suggestion: c.finding.suggestion,
+      suggestion: rowRepair(c.finding.suggestion, r),
       reason: `${c.finding.reason.replace(/\.$/, '')}; ${moves} (estimated impact ${c.gain.toFixed(2)})${cellOutcome(c)}`,
     };
   }
@@ -144,6 +158,21 @@ export function compareRanked(a: RankedRow, b: RankedRow): number {
     a.value - b.value ||
     a.row - b.row
   );
+}
+
+/**
+ * A detector's suggestion as a change to this row alone (what Accept applies and the ranking line
+ * says): a column-wide fix becomes the same fix of this one cell; anything else stays as it is.
+ */
+export function rowRepair(op: Operation | null, r: number): Operation | null {
+  if (op?.kind !== 'column-transform') return op;
+  const t = op.transform;
+  if (t.kind === 'replace-with-missing')
+    return { kind: 'set-cell', row: r, column: op.column, value: null };
+  if (t.kind === 'impute') return { kind: 'set-cell', row: r, column: op.column, value: t.value };
+  if (t.kind === 'map-categories' && t.mapping.length === 1)
+    return { kind: 'set-cell', row: r, column: op.column, value: t.mapping[0][1] };
+  return null;
 }
 
 /** What repairing the cell does to its value, in words that fit the column's kind. */
@@ -176,6 +205,20 @@ function labelReason(s: RowSignals, r: number, l: LabelEvidence): string {
   // Few or no validation rows count it among their K nearest: the weight of those further away
   // (1/rank each) is what leans toward another class.
   return `label "${own}" is backed by few validation rows (${l.agreeing} of the ${l.voters} that have it among their ${s.k} nearest), and the rows around it lean toward "${to}"; ${points}${model}`;
+}
+
+/** Why a row's label is doubted, and whether a relabel is proposed or left for review. */
+function trustReason(s: RowSignals, r: number, l: LabelEvidence): string {
+  const own = s.classes[s.given[r]];
+  const to = s.classes[l.suggested];
+  const k = s.k || 10;
+  const pct = (p: number | undefined) => fmtPercent(p ?? 0);
+  const odds = `its nearest reference rows give "${own}" ${pct(l.pGiven)} and "${to}" ${pct(l.pSuggested)}; judged against the classes' shares and how much clean rows of "${own}" already disagree with their neighbours, P(mislabelled) ≈ ${pct(l.pWrong)}`;
+  const gain = `relabelling it "${to}" is estimated to add ${fmtPoints(100 * l.gain)} points of validation accuracy and ${fmtPoints(100 * (l.balancedGain ?? 0))} of balanced accuracy (exact KNN-Shapley, K=${k})`;
+  const model = modelSays(s, r, l.suggested);
+  return l.relabel
+    ? `label "${own}" is likely wrong: ${odds}; ${gain}${model}`
+    : `review the label "${own}": ${odds}, not enough to propose a relabel beyond what class overlap and imbalance explain; ${gain}${model}`;
 }
 
 /** The quick model's second opinion, where it has one on the suggested class. */

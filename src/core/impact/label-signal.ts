@@ -20,6 +20,20 @@ export interface LabelEvidence {
   forSuggested: number;
   /** True where the quick model also favours the suggested class (its opinion raised pWrong). */
   modelAgrees?: boolean;
+  /**
+   * Whether a relabel to `suggested` is proposed (label-trust: the evidence goes beyond what class
+   * imbalance and overlap explain). Absent: the older rule, a relabel wherever it gains.
+   */
+  relabel?: boolean;
+  /** Gain of the relabel in balanced-accuracy units of the KNN utility (≥ 0). */
+  balancedGain?: number;
+  /** Impact of the relabel, 0..1 (accuracy and balanced-accuracy gains over their 95% quantiles). */
+  impact?: number;
+  /** The reference's probability of the given and of the suggested class. */
+  pGiven?: number;
+  pSuggested?: number;
+  /** P(mislabelled) with the lower bound of the class's estimated noise as the prior. */
+  confidence?: number;
 }
 
 /** Evidence for every row with a label (null where the label is missing). */

@@ -21,7 +21,7 @@ import { buildImpactData, type ImpactData } from './features';
 import { gradientSignals, withModelOpinion } from './gradient-signal';
 import { rowsWhere } from './holdout';
 import type { ShapleyResult, ShapleyRunner } from './knn-shapley';
-import { labelEvidence } from './label-signal';
+import { trustedLabels } from './trusted-labels';
 import { valueSplits } from './value-splits';
 
 /** Detectors whose findings feed the cell signal (no model training: fast at any size). */
@@ -136,11 +136,13 @@ export async function rankRows(
   if (unchecked > 0)
     notes.push(`${unchecked} empty cells were too many to check against every plausible repair.`);
   applyCertainty(cells, certainty);
-  const neighbours = labelEvidence(valued.shapley, taking, C);
+  say('label evidence: class probabilities from the reference, against clean rows of each class');
+  const trust = await trustedLabels(data, taking, valued, cells, options.k ?? 10);
+  notes.push(...trust.notes);
   const labels =
     options.modelOpinion === true
-      ? withModelOpinion(neighbours, data.trainLabels, model)
-      : neighbours;
+      ? withModelOpinion(trust.evidence, data.trainLabels, model)
+      : trust.evidence;
   const flagged = cells.filter((c) => c !== null).length;
   if (flagged === 0)
     notes.push(

@@ -27,7 +27,7 @@ const blob = (i: number, flip = false) =>
   `${(i % 2 ? 10 : 0) + (i % 5) / 5},${i % 3 ? 'red' : 'blue'},${(i % 2 === 1) !== flip ? 'hi' : 'lo'}`;
 
 describe('rank command', () => {
-  it('writes row,score,reason for every training row, most suspicious first', async () => {
+  it('writes row,score,reason,action,column,value for every row, most suspicious first', async () => {
     const train = csv(
       'train.csv',
       Array.from({ length: 40 }, (_, i) => blob(i, i === 7)),
@@ -51,7 +51,10 @@ describe('rank command', () => {
     expect(stderr).toMatch(/wrote 40 ranked rows/);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(40);
-    expect(lines[0]).toMatch(/^7,[0-9.]+,"label ""lo"" disagrees/);
+    expect(lines[0]).toMatch(
+      /^7,[0-9.]+,"review the label ""lo"": [^"]*(""[^"]*)*",review,label,$/,
+    );
+    for (const line of lines) expect(line).toMatch(/,(relabel|set|exclude|review),[^,]*,[^,]*$/);
   });
 
   it('holds out training rows without --val and says so on stderr', async () => {
