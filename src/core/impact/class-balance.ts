@@ -55,12 +55,13 @@ const TINY_ROWS = 5;
 
 /**
  * Counts rows, flags and label flags per class. `given[r]`: row r's class code (−1 unlabelled);
- * `excluded[r]`: 1 where the row takes no part; `reference[c]`: reference rows of class c.
+ * `excluded[r]`: 1 where the row takes no part; `reference[c]`: reference rows of class c. Each
+ * line is read as it comes (a caller may reuse one object for every row).
  */
 export function classBalance(
   classes: readonly string[],
   given: ArrayLike<number>,
-  lines: readonly FlagLine[],
+  lines: Iterable<FlagLine>,
   excluded: ArrayLike<number> | null = null,
   reference: ArrayLike<number> | null = null,
 ): ClassBalance {
