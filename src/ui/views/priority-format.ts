@@ -21,6 +21,13 @@ export function formatAccuracy(accuracy: number): string {
   return Number.isFinite(accuracy) ? `${(100 * accuracy).toFixed(1)}%` : '–';
 }
 
+/** A share 0..1 as a percentage, one decimal below 10%: 0.153 → "15%", 0.012 → "1.2%". */
+export function formatShare(share: number): string {
+  if (!Number.isFinite(share)) return '–';
+  const pct = 100 * share;
+  return `${pct > 0 && pct < 10 ? pct.toFixed(1) : pct.toFixed(0)}%`;
+}
+
 /** What a queue kind means, in a few words. */
 export const KIND_LABELS: Record<QueueKind, string> = {
   'missing-target': 'missing label',

@@ -5,6 +5,7 @@ import {
   describeOperation,
   formatAccuracy,
   formatPoints,
+  formatShare,
   referenceText,
   sameColumns,
 } from '../../../src/ui/views/priority-format';
@@ -16,6 +17,13 @@ describe('priority text', () => {
     expect(formatPoints(0)).toBe('0.00 points');
     expect(formatAccuracy(0.8412)).toBe('84.1%');
     expect(formatAccuracy(Number.NaN)).toBe('–');
+  });
+
+  it('writes class shares as whole percentages, one decimal below 10%', () => {
+    expect(formatShare(0.153)).toBe('15%');
+    expect(formatShare(0.012)).toBe('1.2%');
+    expect(formatShare(0)).toBe('0%');
+    expect(formatShare(1)).toBe('100%');
   });
 
   it('says plainly when no reviewed validation split is used', () => {
