@@ -4,7 +4,7 @@
  */
 import type { Frame } from '../src/core/table/frame';
 import { classBalance, type ClassBalance } from '../src/core/impact/class-balance';
-import { knnUtility } from '../src/core/impact/curve';
+import { classReference, knnUtility } from '../src/core/impact/curve';
 import { referenceOfRows } from '../src/core/impact/cell-counterfactual';
 import type { RankResult } from '../src/core/impact/rank';
 import { RankState } from '../src/core/impact/rank-state';
@@ -47,6 +47,7 @@ export function holdRanking(
     shapley,
     start: knnUtility(shapley.values, references.length > 1 ? references.map((r) => r.rows) : null),
     excluded: frame.excluded,
+    classReference: classReference(references, signals.given, signals.classes.length),
   });
   // A row valued against no reference (excluded, or without a label) is shown the first one.
   return { state, referenceOf: (row) => held[Math.max(0, of[row] ?? 0)] };

@@ -40,6 +40,9 @@ describe.each(transports)('priority class balance (%s)', (_transport, makePair) 
     expect([after.hi.rows, after.lo.rows]).toEqual([31, 29]);
     // The relabelled row is handled: no longer an open flag.
     expect(after.lo.labelFlagged).toBe(before.lo.labelFlagged - 1);
+    // The balanced-accuracy curve follows the relabel as the accuracy curve does.
+    expect(summary.curve.balanced!.ours[0][1]).toBeCloseTo(summary.curve.balanced!.start);
+    expect(update.curve.balanced!.start).toBeGreaterThan(summary.curve.balanced!.start);
     const held = await priority.call('summary', { id: train.id });
     expect(byLabel(held!.balance).hi.rows).toBe(31);
     priority.close();
