@@ -63,19 +63,27 @@ export interface CurveSeries {
   x: number[];
   ours: number[];
   random: number[];
+  /** Balanced accuracy in our order and in a random one, when the curve has it. */
+  balancedOurs: number[] | null;
+  balancedRandom: number[] | null;
 }
 
 /** Merges the two lines of a cleaning curve onto the union of their x values, starting at 0. */
 export function curveSeries(curve: CleaningCurve): CurveSeries {
   const ours = withStart(curve.ours, curve.start);
   const random = withStart(curve.random, curve.start);
-  const x = [...new Set([...ours.map((p) => p[0]), ...random.map((p) => p[0])])].sort(
-    (a, b) => a - b,
+  const b = curve.balanced;
+  const bOurs = b ? withStart(b.ours, b.start) : [];
+  const bRandom = b ? withStart(b.random, b.start) : [];
+  const x = [...new Set([ours, random, bOurs, bRandom].flat().map((p) => p[0]))].sort(
+    (a, c) => a - c,
   );
   return {
     x,
     ours: x.map((v) => interpolate(ours, v)),
     random: x.map((v) => interpolate(random, v)),
+    balancedOurs: b ? x.map((v) => interpolate(bOurs, v)) : null,
+    balancedRandom: b ? x.map((v) => interpolate(bRandom, v)) : null,
   };
 }
 

@@ -96,5 +96,19 @@ describe('curveSeries', () => {
     });
     expect(series.x).toEqual([0, 5, 50]);
     expect(series.ours[2]).toBe(0.6);
+    expect(series.balancedOurs).toBeNull();
+  });
+
+  it('puts the balanced-accuracy lines on the same x values', () => {
+    const series = curveSeries({
+      start: 0.8,
+      ours: [[10, 0.9]],
+      random: [[10, 0.85]],
+      balanced: { start: 0.6, ours: [[4, 0.7]], random: [[10, 0.65]] },
+    });
+    expect(series.x).toEqual([0, 4, 10]);
+    expect(series.balancedOurs).toEqual([0.6, 0.7, 0.7]);
+    expect(series.balancedRandom![1]).toBeCloseTo(0.62, 10);
+    expect(series.ours[1]).toBeCloseTo(0.84, 10);
   });
 });
