@@ -141,6 +141,8 @@ export interface RelabelBalance {
   losing: Array<{ label: string; rows: number }>;
   /** The most rows any one class would lose. */
   largestLoss: number;
+  /** Classes that have rows now and would have none after: a group fix must never do that. */
+  emptied: string[];
 }
 
 /**
@@ -174,6 +176,7 @@ export function relabelBalance(
     })),
     losing,
     largestLoss: losing.reduce((m, l) => Math.max(m, l.rows), 0),
+    emptied: labels.filter((l) => (before.get(l) ?? 0) > 0 && (after.get(l) ?? 0) <= 0),
   };
 }
 

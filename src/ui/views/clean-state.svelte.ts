@@ -145,6 +145,10 @@ export class CleanState {
   async applyBulk(confirmed = false): Promise<void> {
     const plan = this.bulk;
     if (!plan || this.busy) return;
+    if (plan.balance && plan.balance.emptied.length > 0) {
+      this.error = 'A group fix may not leave a class without rows: relabel them one at a time.';
+      return;
+    }
     if (plan.needsConfirmation && !confirmed) {
       this.error = 'Confirm the change of class balance before relabelling this many rows.';
       return;

@@ -102,6 +102,7 @@ describe('relabelBalance', () => {
       { label: 'No', rows: 1 },
     ]);
     expect(b.largestLoss).toBe(12);
+    expect(b.emptied).toEqual([]);
     expect(relabelNeedsConfirmation(b)).toBe(false);
   });
 
@@ -113,6 +114,9 @@ describe('relabelBalance', () => {
     const twenty = Array.from({ length: 20 }, () => ['b', 'a'] as const);
     expect(relabelNeedsConfirmation(relabelBalance(counts, twenty))).toBe(false);
     expect(relabelNeedsConfirmation(relabelBalance(counts, [...twenty, ['b', 'a']]))).toBe(true);
+    // Every row of a class relabelled away: the class would be gone.
+    const all = Array.from({ length: 100 }, () => ['b', 'a'] as const);
+    expect(relabelBalance(counts, all).emptied).toEqual(['b']);
     // 30 rows, but spread over two classes (15 each): no single class loses more than 20.
     const spread = [
       ...Array.from({ length: 15 }, () => ['a', 'c'] as const),
