@@ -19,7 +19,7 @@ import { getDataset } from '../src/storage/datasets-repo';
 import type { CleanroomDb } from '../src/storage/db';
 import { listOperations } from '../src/storage/ops-repo';
 import { FrameCache, type VersionedFrame } from './analysis-frames';
-import { holdRanking, queueItem, queuePage, type HeldRanking } from './priority-held';
+import { holdRanking, liveBalance, queueItem, queuePage, type HeldRanking } from './priority-held';
 
 /**
  * Sets up TF.js for distance products of about `work` multiply-adds: the backend's name, and a
@@ -125,6 +125,7 @@ export function createPriorityHandlers(
         ],
         counters: state.counters(),
         curve: state.curve(),
+        balance: liveBalance(state, result, train.frame),
         backend: backend.name,
         ms: Math.round(performance.now() - started),
       };
@@ -180,8 +181,9 @@ export function createPriorityHandlers(
         ops.filter((e) => e.datasetId === id),
         skipped ?? [],
       );
-      h.summary = { ...h.summary, counters: update.counters, curve: update.curve };
-      return update;
+      const balance = liveBalance(h.state, h.result, h.frame);
+      h.summary = { ...h.summary, counters: update.counters, curve: update.curve, balance };
+      return { ...update, balance };
     },
 
     async validationSuggestions({ id, offset, limit }, { signal }) {

@@ -3,7 +3,8 @@
  * Shapley detail (for evidence), the frame (for distributions), and the summary it last gave.
  */
 import type { Frame } from '../src/core/table/frame';
-import { knnUtility } from '../src/core/impact/curve';
+import { classBalance, type ClassBalance } from '../src/core/impact/class-balance';
+import { classReference, knnUtility } from '../src/core/impact/curve';
 import { referenceOfRows } from '../src/core/impact/cell-counterfactual';
 import type { RankResult } from '../src/core/impact/rank';
 import { RankState } from '../src/core/impact/rank-state';
@@ -46,6 +47,7 @@ export function holdRanking(
     shapley,
     start: knnUtility(shapley.values, references.length > 1 ? references.map((r) => r.rows) : null),
     excluded: frame.excluded,
+    classReference: classReference(references, signals.given, signals.classes.length),
   });
   // A row valued against no reference (excluded, or without a label) is shown the first one.
   return { state, referenceOf: (row) => held[Math.max(0, of[row] ?? 0)] };
@@ -64,7 +66,35 @@ export function queueItem(state: RankState, row: number, rank: number): QueueIte
     column: r.column,
     suggestion: r.suggestion,
     status: state.status[row],
+    label: state.signals.classes[state.signals.given[row]] ?? null,
   };
+}
+
+/**
+ * The class balance of the live ranking: classes as they are now (after relabels), rows excluded
+ * before or since ranking left out, flags counted on open rows only, reference rows per class.
+ */
+export function liveBalance(state: RankState, result: RankResult, frame: Frame): ClassBalance {
+  const { classes, given } = state.signals;
+  const n = given.length;
+  const out = Uint8Array.from({ length: n }, (_, r) =>
+    frame.excluded[r] || state.status[r] === 'excluded' ? 1 : 0,
+  );
+  // One line object reused for every row: this runs after each fix, on up to millions of rows.
+  function* lines() {
+    const line = { row: 0, kind: 'none', score: 0 };
+    for (let row = 0; row < n; row++) {
+      const item = state.item(row);
+      line.row = row;
+      line.kind = item.kind;
+      line.score = state.status[row] === 'open' ? item.score : 0;
+      yield line;
+    }
+  }
+  const reference = new Array<number>(classes.length).fill(0);
+  for (const ref of result.references)
+    for (const y of ref.valLabels) if (y >= 0 && y < classes.length) reference[y]++;
+  return classBalance(classes, given, lines(), out, reference);
 }
 
 /** A page of the queue, in the current order, filtered by status and kind. */

@@ -1,4 +1,5 @@
 import type { LoggedOperation, Operation } from '../core/clean/operations';
+import type { ClassBalance } from '../core/impact/class-balance';
 import type { Curve } from '../core/impact/curve';
 import type { RankCounters, RowStatus } from '../core/impact/rank-state';
 
@@ -54,6 +55,8 @@ export interface QueueItem {
   /** The suggested repair as an operation of the log, or null. */
   suggestion: Operation | null;
   status: QueueStatus;
+  /** The row's class now (after relabels), null when its target is empty; absent if unknown. */
+  label?: string | null;
 }
 
 export interface QueueQuery {
@@ -109,6 +112,11 @@ export interface PrioritySummary {
   notes: string[];
   counters: PriorityCounters;
   curve: CleaningCurve;
+  /**
+   * Rows, open flagged rows and label flags per class, with warnings (flags mostly on one class,
+   * a rare or tiny class, a class the reference lacks); kept current by each update.
+   */
+  balance: PriorityBalance;
   /** TF.js backend the distances ran on. */
   backend: string;
   ms: number;
@@ -132,10 +140,15 @@ export interface RowEvidence {
   } | null;
 }
 
+/** Per-class rows and flags against the class shares. The core's type. */
+export type PriorityBalance = ClassBalance;
+
 /** What an operation did to the ranking. */
 export interface PriorityUpdate {
   counters: PriorityCounters;
   curve: CleaningCurve;
+  /** The class balance after it (absent from an update that did not compute it). */
+  balance?: PriorityBalance;
   /** Rows whose place changed. */
   moved: number;
   /** Worker-side time of the re-rank. */

@@ -160,6 +160,12 @@ export const priorityIds = {
   /** data-rows, data-flagged; the reference sentence in priority-reference-text. */
   summary: 'priority-summary',
   referenceText: 'priority-reference-text',
+  /** Flags per class: rows data-class, data-rows; label flags; the balance warnings. */
+  classBalance: 'priority-class-balance',
+  classRow: 'priority-class-row',
+  classLabelFlags: 'priority-class-label-flags',
+  balanceWarning: 'priority-balance-warning',
+  balancedStart: 'priority-balanced-start',
   note: 'priority-note',
   /** uPlot chart; data-points = x values drawn. */
   curve: 'cleaning-curve',
@@ -226,6 +232,12 @@ export const cleanIds = {
   /** data-rows = rows the fix changes; confirm / cancel. */
   bulk: 'clean-bulk',
   bulkConfirm: 'clean-bulk-confirm',
+  /** A relabel group's class balance: rows data-class, data-before, data-after. */
+  bulkBalance: 'clean-bulk-balance',
+  /** The confirmation a group relabel of more than 20 rows of one class needs. */
+  bulkAck: 'clean-bulk-ack',
+  /** Shown instead when the group would leave a class without rows (Apply stays off). */
+  bulkEmptied: 'clean-bulk-emptied',
   bulkCancel: 'clean-bulk-cancel',
   /** Table mode: rows with per-row review buttons. */
   table: 'clean-table',

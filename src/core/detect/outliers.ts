@@ -11,6 +11,7 @@ import {
   columnStats,
   finiteValues,
   fmt,
+  normalCdf,
   robustStats,
   positives,
   strideSample,
@@ -28,6 +29,17 @@ const SLIP_MIN_Z = 2;
 // Unit slips concern magnitudes of positive quantities; a column with more negatives than this
 // share is a signed quantity, where powers of ten mean nothing.
 const SIGNED_SHARE = 0.01;
+// A family of values (a 0.3-decade window on the log grid) holding this share of the positive
+// values, and at least FAMILY_MIN_ROWS of them, is part of the distribution: slips are rare
+// mistakes, so a few percent of the rows sitting 10 000× below the bulk are a mode (one-cent
+// charges), not 10 000× too small. Injected slips at 1% of a column's cells spread over factors
+// and over the bulk's width, so their windows stay well under it.
+const FAMILY_SHARE = 0.01;
+const FAMILY_MIN_ROWS = 20;
+// The tail test (see unitSlip) speaks only where a smooth bulk expects at least this many values
+// in the window: a lone far value where the fit expects almost none keeps the tests above
+// (measured on bench:detect: a higher floor let lognormal tails through, a zero one lost slips).
+const TAIL_MIN = 1;
 
 interface Scale {
   log: boolean;
@@ -76,10 +88,15 @@ interface LogGrid {
   /** counts[b − first] = values whose round(10·log10) is b. */
   counts: Int32Array;
   first: number;
+  /** Values on the grid. */
+  total: number;
+  /** Robust scale of the log values (their median is `median`). */
+  scale: number;
 }
 
 /** `logs` (log10 of positive values, ≥ 8 of them) is reordered. */
 function logGrid(logs: Float64Array): LogGrid {
+  const { scale } = robustStats(logs);
   let first = Infinity;
   let last = -Infinity;
   for (const l of logs) {
@@ -90,14 +107,30 @@ function logGrid(logs: Float64Array): LogGrid {
   const counts = new Int32Array(last - first + 1);
   for (const l of logs) counts[Math.round(l * 10) - first]++;
   const [lo, median, hi] = quantilesInPlace(logs, [0.02, 0.5, 0.98]);
-  return { median, lo, hi, counts, first };
+  return { median, lo, hi, counts, first, total: logs.length, scale };
 }
 
 function density(g: LogGrid, l: number): number {
-  const at = Math.round(l * 10) - g.first;
+  return windowCount(g, Math.round(l * 10));
+}
+
+/** Values in the three grid bins around bin `b`. */
+function windowCount(g: LogGrid, b: number): number {
+  const at = b - g.first;
   let n = 0;
   for (let i = at - 1; i <= at + 1; i++) if (i >= 0 && i < g.counts.length) n += g.counts[i];
   return n;
+}
+
+/**
+ * Values a smooth bulk would put in the 0.3-decade window around log10 `l`: a normal fit to the
+ * log values (robust median and scale), so a lognormal column's long tail is expected, not news.
+ */
+function expectedInWindow(g: LogGrid, l: number): number {
+  if (!(g.scale > 0)) return 0;
+  const at = Math.round(l * 10) / 10;
+  const z = (x: number) => (x - g.median) / g.scale;
+  return g.total * Math.abs(normalCdf(z(at + 0.15)) - normalCdf(z(at - 0.15)));
 }
 
 /**
@@ -106,11 +139,29 @@ function density(g: LogGrid, l: number): number {
  * x / 10^k inside the central 96% of values. In an integer column only "too large" slips are
  * sought: a value 1000× too small would be a small whole number, which says nothing.
  */
-function unitSlip(x: number, g: LogGrid, integer: boolean): { value: number; k: number } | null {
+function unitSlip(
+  x: number,
+  g: LogGrid,
+  integer: boolean,
+  skewed: boolean,
+): { value: number; k: number } | null {
   const lx = Math.log10(x);
   const d = lx - g.median;
   if (Math.abs(d) < MIN_DECADES || (d < 0 && integer)) return null;
   const here = density(g, lx);
+  if (here >= Math.max(FAMILY_MIN_ROWS, FAMILY_SHARE * g.total)) return null;
+  // Judged on the log scale: where a smooth bulk puts about as many values as are there (a
+  // skewed spend column's tail, crowded at 300k rows), they are its tail, not slips. "About":
+  // Poisson noise above, and no fewer than a third of it (far fewer than a lognormal tail would
+  // hold means the column has no such tail, and a value there is news).
+  const expected = expectedInWindow(g, lx);
+  if (
+    skewed &&
+    expected >= TAIL_MIN &&
+    here >= expected / 3 &&
+    here <= expected + 3 * Math.sqrt(expected)
+  )
+    return null;
   let best: { value: number; k: number; dens: number } | null = null;
   for (let k = 1; k <= 4; k++) {
     const shift = d > 0 ? k : -k;
@@ -159,7 +210,8 @@ function outlierColumn(
     if (!Number.isFinite(x) || frame.excluded[r] || sentinels.has(x)) continue;
     if (scale.log && x === 0) continue;
     const zx = z(x, scale);
-    const best = grid && x > 0 && Math.abs(zx) >= SLIP_MIN_Z ? unitSlip(x, grid, integer) : null;
+    const best =
+      grid && x > 0 && Math.abs(zx) >= SLIP_MIN_Z ? unitSlip(x, grid, integer, scale.log) : null;
     if (!best && Math.abs(zx) < OUTLIER_Z) continue;
     const score = clampScore(0.5 + Math.abs(zx) / 40);
     if (best) {

@@ -14,7 +14,13 @@ import {
   type RankedRow,
   type RowSignals,
 } from './combine';
-import { accuracyAfter, cleaningCurve, type Curve } from './curve';
+import {
+  accuracyAfter,
+  balancedRelabelGain,
+  cleaningCurve,
+  type ClassReference,
+  type Curve,
+} from './curve';
 import type { ShapleyResult } from './knn-shapley';
 import { labelEvidence } from './label-signal';
 import { fixOrder } from './rank-state-order';
@@ -63,6 +69,8 @@ export interface RankStateOptions {
   rows?: readonly RankedRow[];
   /** pWrong factor per false alarm of a detector on a column, for the other rows it flagged. */
   falseAlarmFactor?: number;
+  /** The reference per class: adds a balanced-accuracy curve (needs `shapley` for relabels). */
+  classReference?: ClassReference | null;
 }
 
 /** The core's lib declares no timers; workers and Node both have performance.now. */
@@ -101,6 +109,10 @@ export class RankState {
   private readonly shapley: ShapleyResult | null;
   private readonly factor: number;
   private lastSeq: number;
+  private readonly classRef: ClassReference | null;
+  /** Per row: balanced-accuracy gain of its suggested fix, and of the fix made (see balancedOf). */
+  private readonly balancedGain: Float64Array;
+  private readonly balancedRealised: Float64Array;
 
   constructor(signals: RowSignals, options: RankStateOptions = {}) {
     const n = signals.values.length;
@@ -136,6 +148,34 @@ export class RankState {
     this.shapley = options.shapley ?? null;
     this.factor = options.falseAlarmFactor ?? FALSE_ALARM_FACTOR;
     this.lastSeq = options.baseSeq ?? 0;
+    this.classRef = options.classReference ?? null;
+    this.balancedGain = new Float64Array(this.classRef ? n : 0);
+    this.balancedRealised = new Float64Array(this.classRef ? n : 0);
+    if (this.classRef) for (let r = 0; r < n; r++) this.balancedGain[r] = this.balancedOf(r);
+  }
+
+  /**
+   * Balanced-accuracy gain of row r's suggested fix: a relabel's from the Shapley detail (see
+   * balancedRelabelGain); any other fix's accuracy gain as it is, taking it to fall on the
+   * classes in their reference shares (a cell fix's counterfactual is not kept per class), in
+   * which case the balanced accuracy moves as much as the accuracy does.
+   */
+  private balancedOf(r: number, realised = false): number {
+    const item = this.ranked[r];
+    const C = this.signals.classes.length;
+    if (!this.classRef || !this.shapley) return realised ? this.realised[r] : item.gain;
+    if (realised) {
+      const from = this.originalGiven[r];
+      const to = this.signals.given[r];
+      return this.status[r] === 'relabelled' && to >= 0 && from !== to
+        ? balancedRelabelGain(this.shapley.affinity, r, from, to, this.classRef)
+        : this.realised[r];
+    }
+    const s = item.suggestion;
+    if (item.kind !== 'label' || s?.kind !== 'relabel') return item.gain;
+    const to = this.signals.classes.indexOf(s.value);
+    if (to < 0 || to >= C) return item.gain;
+    return balancedRelabelGain(this.shapley.affinity, r, this.signals.given[r], to, this.classRef);
   }
 
   /** Row `r`'s current line of the ranking. */
@@ -213,12 +253,22 @@ export class RankState {
     return won;
   }
 
-  /** Accuracy now (start + gains won), then our order over the open rows against a random one. */
+  /**
+   * Accuracy now (start + gains won), then our order over the open rows against a random one;
+   * with a class reference, the same for balanced accuracy.
+   */
   curve(): Curve {
     const gains = this.scratchGains;
     let open = 0;
     for (const r of this.order) if (this.isOpen[r]) gains[open++] = this.gain[r];
-    return cleaningCurve(this.start, this.realisedTotal(), gains.subarray(0, open));
+    const curve = cleaningCurve(this.start, this.realisedTotal(), gains.subarray(0, open));
+    if (!this.classRef) return curve;
+    open = 0;
+    for (const r of this.order) if (this.isOpen[r]) gains[open++] = this.balancedGain[r];
+    let won = 0;
+    for (const g of this.balancedRealised) won += g;
+    const balanced = cleaningCurve(this.classRef.start, won, gains.subarray(0, open));
+    return { ...curve, balanced };
   }
 
   /** 1 when row `r` is open and has evidence (the review still reaches it), else 0. */
@@ -251,6 +301,10 @@ export class RankState {
     this.isOpen[r] = status === 'open' ? 1 : 0;
     this.gain[r] = this.ranked[r].gain;
     this.openFlagged += this.flaggedOpen(r);
+    if (this.classRef) {
+      this.balancedGain[r] = this.balancedOf(r);
+      this.balancedRealised[r] = this.balancedOf(r, true);
+    }
   }
 
   /** Label evidence after a relabel: none when it took the suggestion, else read off Shapley. */

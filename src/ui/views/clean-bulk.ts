@@ -7,6 +7,12 @@
  * never by loading the whole ranking.
  */
 import { asOneStep, isDataOperation } from '../../core/clean/batch';
+import {
+  CONFIRM_RELABEL_ROWS,
+  relabelBalance,
+  relabelNeedsConfirmation,
+  type RelabelBalance,
+} from '../../core/impact/class-balance';
 import type { DataOperation, Operation } from '../../core/clean/operations';
 import type { ColumnMeta } from '../../core/table/types';
 import type { Client } from '../../protocol/client';
@@ -34,21 +40,49 @@ export interface BulkPlan {
   ops: DataOperation[];
   /** True when one column-wide operation changes every matching cell, not only these rows. */
   columnWide: boolean;
+  /** For a group of relabels: the class balance before and after (null otherwise). */
+  balance: RelabelBalance | null;
+  /** True when it relabels more than 20 rows out of one class: Apply needs an explicit yes. */
+  needsConfirmation: boolean;
 }
 
-/** Builds the plan for `items` already filtered to one key. */
-export function planBulk(key: string, items: readonly QueueItem[]): BulkPlan {
+/** Rows per class now, as the ranking's summary counts them. */
+export type ClassCounts = ReadonlyArray<{ label: string; rows: number }>;
+
+/**
+ * Builds the plan for `items` already filtered to one key; `counts` (rows per class now) gives a
+ * relabel group its balance before and after.
+ */
+export function planBulk(
+  key: string,
+  items: readonly QueueItem[],
+  counts: ClassCounts | null = null,
+): BulkPlan {
   const rows = items.map((i) => i.row);
   const first = items[0]?.suggestion;
-  if (first?.kind === 'column-transform') return { key, rows, ops: [first], columnWide: true };
+  if (first?.kind === 'column-transform')
+    return { key, rows, ops: [first], columnWide: true, balance: null, needsConfirmation: false };
   const ops = items.flatMap((i) =>
     i.suggestion && isDataOperation(i.suggestion) ? [i.suggestion] : [],
   );
-  return { key, rows, ops, columnWide: false };
+  const moves = items.flatMap((i): Array<[string | null, string]> =>
+    i.suggestion?.kind === 'relabel' ? [[i.label ?? null, i.suggestion.value]] : [],
+  );
+  const balance = moves.length > 0 ? relabelBalance(counts ?? [], moves) : null;
+  // A row whose class the worker did not say is counted as leaving an unknown class: when every
+  // row's class is unknown, any group above the limit still needs the explicit yes.
+  const unknown = items.filter((i) => i.suggestion?.kind === 'relabel' && i.label === undefined);
+  const needsConfirmation =
+    (balance !== null && relabelNeedsConfirmation(balance)) ||
+    unknown.length > CONFIRM_RELABEL_ROWS;
+  return { key, rows, ops, columnWide: false, balance, needsConfirmation };
 }
 
 /** The one log entry a confirmed plan appends: its single op, or a batch of its row fixes. */
-export function bulkStep(plan: BulkPlan, columns: readonly ColumnMeta[]): Operation | null {
+export function bulkStep(
+  plan: Pick<BulkPlan, 'ops'> & Partial<BulkPlan>,
+  columns: readonly ColumnMeta[],
+): Operation | null {
   return asOneStep(plan.ops, (c) => columns[c]?.name ?? `column ${c}`);
 }
 
@@ -61,6 +95,7 @@ export async function collectGroup(
   datasetId: string,
   item: QueueItem,
   signal?: AbortSignal,
+  counts: ClassCounts | null = null,
 ): Promise<BulkPlan | null> {
   const key = bulkKey(item);
   if (key === null) return null;
@@ -80,7 +115,7 @@ export async function collectGroup(
     offset += page.items.length;
     if (page.items.length === 0 || offset >= page.total) break;
   }
-  return planBulk(key, matching);
+  return planBulk(key, matching, counts);
 }
 
 /** JSON with object keys sorted, so equal transforms give equal keys whatever their key order. */

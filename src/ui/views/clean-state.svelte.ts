@@ -123,7 +123,14 @@ export class CleanState {
     }
     this.busy = true;
     try {
-      this.bulk = await collectGroup(priorityClient(), this.session.dataset.id, item);
+      const counts = this.session.summary?.balance?.classes ?? null;
+      this.bulk = await collectGroup(
+        priorityClient(),
+        this.session.dataset.id,
+        item,
+        undefined,
+        counts,
+      );
     } catch (error) {
       this.error = message(error);
     } finally {
@@ -131,10 +138,21 @@ export class CleanState {
     }
   }
 
-  /** Applies the previewed group fix. */
-  async applyBulk(): Promise<void> {
+  /**
+   * Applies the previewed group fix; one that relabels more than 20 rows out of one class is
+   * refused unless `confirmed` (the user ticked the confirmation).
+   */
+  async applyBulk(confirmed = false): Promise<void> {
     const plan = this.bulk;
     if (!plan || this.busy) return;
+    if (plan.balance && plan.balance.emptied.length > 0) {
+      this.error = 'A group fix may not leave a class without rows: relabel them one at a time.';
+      return;
+    }
+    if (plan.needsConfirmation && !confirmed) {
+      this.error = 'Confirm the change of class balance before relabelling this many rows.';
+      return;
+    }
     // One entry for the whole group: one history line, one Undo, one note to the ranking.
     const step = bulkStep(plan, this.session.dataset.columns);
     const done = await this.commit(step ? [step] : [], []);

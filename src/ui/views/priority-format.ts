@@ -21,6 +21,13 @@ export function formatAccuracy(accuracy: number): string {
   return Number.isFinite(accuracy) ? `${(100 * accuracy).toFixed(1)}%` : '–';
 }
 
+/** A share 0..1 as a percentage, one decimal below 10%: 0.153 → "15%", 0.012 → "1.2%". */
+export function formatShare(share: number): string {
+  if (!Number.isFinite(share)) return '–';
+  const pct = 100 * share;
+  return `${pct > 0 && pct < 10 ? pct.toFixed(1) : pct.toFixed(0)}%`;
+}
+
 /** What a queue kind means, in a few words. */
 export const KIND_LABELS: Record<QueueKind, string> = {
   'missing-target': 'missing label',
@@ -56,19 +63,27 @@ export interface CurveSeries {
   x: number[];
   ours: number[];
   random: number[];
+  /** Balanced accuracy in our order and in a random one, when the curve has it. */
+  balancedOurs: number[] | null;
+  balancedRandom: number[] | null;
 }
 
 /** Merges the two lines of a cleaning curve onto the union of their x values, starting at 0. */
 export function curveSeries(curve: CleaningCurve): CurveSeries {
   const ours = withStart(curve.ours, curve.start);
   const random = withStart(curve.random, curve.start);
-  const x = [...new Set([...ours.map((p) => p[0]), ...random.map((p) => p[0])])].sort(
-    (a, b) => a - b,
+  const b = curve.balanced;
+  const bOurs = b ? withStart(b.ours, b.start) : [];
+  const bRandom = b ? withStart(b.random, b.start) : [];
+  const x = [...new Set([ours, random, bOurs, bRandom].flat().map((p) => p[0]))].sort(
+    (a, c) => a - c,
   );
   return {
     x,
     ours: x.map((v) => interpolate(ours, v)),
     random: x.map((v) => interpolate(random, v)),
+    balancedOurs: b ? x.map((v) => interpolate(bOurs, v)) : null,
+    balancedRandom: b ? x.map((v) => interpolate(bRandom, v)) : null,
   };
 }
 

@@ -99,7 +99,12 @@ export class PrioritySession {
   /** Counters and curve from an update; the shown page is fetched again (rows moved). */
   apply(update: PriorityUpdate | null): void {
     if (!update || !this.summary) return;
-    this.summary = { ...this.summary, counters: update.counters, curve: update.curve };
+    this.summary = {
+      ...this.summary,
+      counters: update.counters,
+      curve: update.curve,
+      balance: update.balance ?? this.summary.balance,
+    };
     void this.loadPage(this.offset);
   }
 

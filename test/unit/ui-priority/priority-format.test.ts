@@ -5,6 +5,7 @@ import {
   describeOperation,
   formatAccuracy,
   formatPoints,
+  formatShare,
   referenceText,
   sameColumns,
 } from '../../../src/ui/views/priority-format';
@@ -16,6 +17,13 @@ describe('priority text', () => {
     expect(formatPoints(0)).toBe('0.00 points');
     expect(formatAccuracy(0.8412)).toBe('84.1%');
     expect(formatAccuracy(Number.NaN)).toBe('–');
+  });
+
+  it('writes class shares as whole percentages, one decimal below 10%', () => {
+    expect(formatShare(0.153)).toBe('15%');
+    expect(formatShare(0.012)).toBe('1.2%');
+    expect(formatShare(0)).toBe('0%');
+    expect(formatShare(1)).toBe('100%');
   });
 
   it('says plainly when no reviewed validation split is used', () => {
@@ -88,5 +96,19 @@ describe('curveSeries', () => {
     });
     expect(series.x).toEqual([0, 5, 50]);
     expect(series.ours[2]).toBe(0.6);
+    expect(series.balancedOurs).toBeNull();
+  });
+
+  it('puts the balanced-accuracy lines on the same x values', () => {
+    const series = curveSeries({
+      start: 0.8,
+      ours: [[10, 0.9]],
+      random: [[10, 0.85]],
+      balanced: { start: 0.6, ours: [[4, 0.7]], random: [[10, 0.65]] },
+    });
+    expect(series.x).toEqual([0, 4, 10]);
+    expect(series.balancedOurs).toEqual([0.6, 0.7, 0.7]);
+    expect(series.balancedRandom![1]).toBeCloseTo(0.62, 10);
+    expect(series.ours[1]).toBeCloseTo(0.84, 10);
   });
 });
