@@ -113,9 +113,11 @@ export async function fitModel(
   const weights = Float32Array.from(train.y, (c) =>
     hooks.classWeights ? hooks.classWeights[c] : 1,
   );
-  const xs = tf.tensor2d(train.x, [train.rows, train.width]);
-  const ys = tf.tensor1d(train.y);
-  const ws = tf.tensor1d(weights);
+  // Each batch is copied out of the typed arrays into small tensors: the whole training matrix
+  // never sits on the device (1M × 20 was 80 MB there, and a one-hot-wide one far more).
+  const batchX = new Float32Array(spec.batchSize * train.width);
+  const batchY = new Float32Array(spec.batchSize);
+  const batchW = new Float32Array(spec.batchSize);
   const optimizer = tf.train.adam(spec.learningRate);
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const kernels = model.trainableWeights
@@ -126,7 +128,6 @@ export async function fitModel(
   let bestEpoch = 0;
   let bestWeights: tf.Tensor[] | null = null;
   const release = () => {
-    tf.dispose([xs, ys, ws]);
     optimizer.dispose();
     if (bestWeights) tf.dispose(bestWeights);
   };
@@ -146,19 +147,22 @@ export async function fitModel(
             throw new CleanroomError('aborted', 'Training was cancelled.');
           }
         }
-        const idx = tf.tensor1d(
-          order.subarray(at, Math.min(train.rows, at + spec.batchSize)),
-          'int32',
-        );
+        const end = Math.min(train.rows, at + spec.batchSize);
+        const size = end - at;
+        for (let i = 0; i < size; i++) {
+          const row = order[at + i];
+          batchX.set(train.x.subarray(row * train.width, (row + 1) * train.width), i * train.width);
+          batchY[i] = train.y[row];
+          batchW[i] = weights[row];
+        }
+        // Copies (slice), not views: some backends keep the array they are given until upload.
+        const x = tf.tensor2d(batchX.slice(0, size * train.width), [size, train.width]);
+        const y = tf.tensor1d(batchY.slice(0, size));
+        const w = tf.tensor1d(batchW.slice(0, size));
         const cost = optimizer.minimize(
           () => {
-            const x = xs.gather(idx);
-            const w = ws.gather(idx);
             const pred = model.apply(x, { training: true }) as tf.Tensor;
-            const data = rowLosses(pred, ys.gather(idx), task, classCount)
-              .mul(w)
-              .sum()
-              .div(w.sum());
+            const data = rowLosses(pred, y, task, classCount).mul(w).sum().div(w.sum());
             const l2 =
               spec.l2 > 0
                 ? tf.addN(kernels.map((k) => k.square().sum())).mul(spec.l2)
@@ -168,7 +172,7 @@ export async function fitModel(
           true,
           vars,
         );
-        idx.dispose();
+        tf.dispose([x, y, w]);
         if (cost) costs.push(cost);
       }
       const mean = tf.tidy(() => tf.stack(costs).mean());
