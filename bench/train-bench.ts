@@ -206,7 +206,7 @@ async function main(): Promise<void> {
       process.stderr.write(`${line}\n`),
     );
     out.push(
-      `scale (Node, the CLI's trainModel): ${scale.rows} × ${scale.features}, ${scale.model} on ${scale.backend}, batch ${scale.batchSize}: ${scale.secondsPerEpoch.join(', ')} s per epoch; prepare ${scale.prepareSeconds} s, total ${scale.totalSeconds} s; peak RSS ${scale.peakRssMb} MB (${scale.frameRssMb} MB with the frame alone), peak TF.js memory ${scale.peakTfMb} MB; validation accuracy ${scale.validationAccuracy}`,
+      `scale (Node, the CLI's trainModel): ${scale.rows} × ${scale.features}, ${scale.model} on ${scale.backend}, batch ${scale.batchSize}: ${scale.secondsPerEpoch.join(', ')} s per epoch; prepare ${scale.prepareSeconds} s, total ${scale.totalSeconds} s; peak RSS ${scale.peakRssMb} MB (${scale.frameRssMb} MB with the frame alone), peak TF.js memory ${scale.peakTfKb} KB; validation accuracy ${scale.validationAccuracy}`,
     );
   } else out.push('scale: skipped (--scale-rows 0)');
 

@@ -21,7 +21,7 @@ export interface ScaleFigures {
   peakRssMb: number;
   /** RSS after generating the frame, before training: the data's own share. */
   frameRssMb: number;
-  peakTfMb: number;
+  peakTfKb: number;
   validationAccuracy: number;
 }
 
@@ -77,7 +77,7 @@ export async function benchScale(
       // resourceUsage's maxRSS also catches peaks between samples (kilobytes).
       peakRssMb: Math.max(mb(peakRss), Math.round(process.resourceUsage().maxRSS / 1024)),
       frameRssMb,
-      peakTfMb: mb(peakTf),
+      peakTfKb: Math.round(peakTf / 1024),
       validationAccuracy:
         run.validation.task === 'classification' ? +run.validation.accuracy.value.toFixed(4) : NaN,
     };
