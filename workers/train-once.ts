@@ -13,7 +13,7 @@ import type {
   TrainParams,
   TrainProgress,
 } from '../src/protocol/train-methods';
-import { chooseBackend } from './train-choose';
+import { chooseBackend, type BackendStore } from './train-choose';
 import { fitWithFallback, prepareRun } from './train-run';
 
 /** A trained model kept in the worker for test reveals and export. */
@@ -35,6 +35,7 @@ export async function trainOnce(
   started: number,
   before: number,
   ctx: CallContext<TrainProgress>,
+  store?: BackendStore,
 ): Promise<Live> {
   const run = prepareRun(frame, params);
   const { chosen, note, measured, fallbacks } = await chooseBackend(
@@ -42,6 +43,7 @@ export async function trainOnce(
     params.backend ?? 'auto',
     run,
     ctx.progress,
+    store,
   );
   const auto = params.model.kind === 'auto';
   const { specs, weighted } = runCandidates(run, auto);
