@@ -136,11 +136,20 @@ export async function evaluatePrepared(
     : regressionReport(truth, out.values!, bootstrap);
 }
 
-/** n / (classes × count) per class; absent classes get 0. */
+/** A class's weight is at most this many times the most common class's. */
+export const MAX_CLASS_WEIGHT_RATIO = 20;
+
+/**
+ * n / (classes × count) per class, capped at MAX_CLASS_WEIGHT_RATIO × the most common class's
+ * weight; absent classes get 0. Uncapped, 10 rows of a class among 1M weighed ~6,000 each and the
+ * model spent itself on them (balanced accuracy below the unweighted model's).
+ */
 export function balancedWeights(labels: ArrayLike<number>, classCount: number): number[] {
   const counts = new Array<number>(classCount).fill(0);
   for (let i = 0; i < labels.length; i++) counts[labels[i]]++;
-  return counts.map((c) => (c ? labels.length / (classCount * c) : 0));
+  const weights = counts.map((c) => (c ? labels.length / (classCount * c) : 0));
+  const floor = Math.min(...weights.filter((w) => w > 0));
+  return weights.map((w) => Math.min(w, floor * MAX_CLASS_WEIGHT_RATIO));
 }
 
 /** Evaluates `model` on target positions `positions` of `frame`. */
