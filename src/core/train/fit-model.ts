@@ -44,6 +44,8 @@ export interface FitHooks {
 }
 
 const EPS = 1e-7;
+/** Training matrices up to this many values (16 MB) are kept whole on the device. */
+const RESIDENT_MAX_VALUES = 4 * 2 ** 20;
 
 /** Timers exist in workers and Node alike, but the core's lib (no DOM, no Node) does not declare them. */
 const host = globalThis as unknown as {
@@ -113,11 +115,35 @@ export async function fitModel(
   const weights = Float32Array.from(train.y, (c) =>
     hooks.classWeights ? hooks.classWeights[c] : 1,
   );
-  // Each batch is copied out of the typed arrays into small tensors: the whole training matrix
-  // never sits on the device (1M × 20 was 80 MB there, and a one-hot-wide one far more).
+  // A small training matrix is uploaded once and batches gathered on the device (per-batch
+  // uploads are slow on software WebGPU); above RESIDENT_MAX_VALUES each batch is copied out of
+  // the typed arrays instead, so a large matrix never sits whole on the device.
+  const resident =
+    train.rows * train.width <= RESIDENT_MAX_VALUES
+      ? {
+          xs: tf.tensor2d(train.x, [train.rows, train.width]),
+          ys: tf.tensor1d(train.y),
+          ws: tf.tensor1d(weights),
+        }
+      : null;
   const batchX = new Float32Array(spec.batchSize * train.width);
   const batchY = new Float32Array(spec.batchSize);
   const batchW = new Float32Array(spec.batchSize);
+  const copyBatch = (at: number, end: number): tf.Tensor[] => {
+    const size = end - at;
+    for (let i = 0; i < size; i++) {
+      const row = order[at + i];
+      batchX.set(train.x.subarray(row * train.width, (row + 1) * train.width), i * train.width);
+      batchY[i] = train.y[row];
+      batchW[i] = weights[row];
+    }
+    // Copies (slice), not views: some backends keep the array they are given until upload.
+    return [
+      tf.tensor2d(batchX.slice(0, size * train.width), [size, train.width]),
+      tf.tensor1d(batchY.slice(0, size)),
+      tf.tensor1d(batchW.slice(0, size)),
+    ];
+  };
   const optimizer = tf.train.adam(spec.learningRate);
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const kernels = model.trainableWeights
@@ -128,6 +154,7 @@ export async function fitModel(
   let bestEpoch = 0;
   let bestWeights: tf.Tensor[] | null = null;
   const release = () => {
+    if (resident) tf.dispose([resident.xs, resident.ys, resident.ws]);
     optimizer.dispose();
     if (bestWeights) tf.dispose(bestWeights);
   };
@@ -148,21 +175,19 @@ export async function fitModel(
           }
         }
         const end = Math.min(train.rows, at + spec.batchSize);
-        const size = end - at;
-        for (let i = 0; i < size; i++) {
-          const row = order[at + i];
-          batchX.set(train.x.subarray(row * train.width, (row + 1) * train.width), i * train.width);
-          batchY[i] = train.y[row];
-          batchW[i] = weights[row];
-        }
-        // Copies (slice), not views: some backends keep the array they are given until upload.
-        const x = tf.tensor2d(batchX.slice(0, size * train.width), [size, train.width]);
-        const y = tf.tensor1d(batchY.slice(0, size));
-        const w = tf.tensor1d(batchW.slice(0, size));
+        const [x, y, w] = resident
+          ? tf.tidy(() => {
+              const idx = tf.tensor1d(order.subarray(at, end), 'int32');
+              return [resident.xs, resident.ys, resident.ws].map((t) => t.gather(idx));
+            })
+          : copyBatch(at, end);
         const cost = optimizer.minimize(
           () => {
             const pred = model.apply(x, { training: true }) as tf.Tensor;
-            const data = rowLosses(pred, y, task, classCount).mul(w).sum().div(w.sum());
+            const data = rowLosses(pred, y as tf.Tensor1D, task, classCount)
+              .mul(w)
+              .sum()
+              .div(w.sum());
             const l2 =
               spec.l2 > 0
                 ? tf.addN(kernels.map((k) => k.square().sum())).mul(spec.l2)
