@@ -7,6 +7,8 @@
  *   npm run bench:train -- --webgpu-epochs 10  # all 10 epochs on software WebGPU too (slow)
  *   npm run bench:train -- --cpu-epochs 3      # cap the browser's cpu backend too (default 10)
  *   npm run bench:train -- --skip-browser      # Node and IRLS only
+ *   npm run bench:train -- --scale-rows 0      # without the 1M-row run (default 1000000)
+ *   npm run bench:train -- --skip-quality      # without the model-quality table
  *
  * Node: TF.js wasm and cpu through the core trainModel. Browser: the same task written as CSV
  * (.bench-data/, git-ignored), imported in headless Chromium through the app's data worker on the
@@ -23,6 +25,8 @@ import type { Frame } from '../src/core/table/frame';
 import { trainModel } from '../src/core/train/train';
 import { transformFrame } from '../src/core/train/transform';
 import { benchBrowser, type BrowserFigures } from './train-browser';
+import { benchQuality, qualityLines, sklearnAvailable, type QualityRow } from './train-quality';
+import { benchScale, type ScaleFigures } from './train-scale';
 import { irls, irlsAccuracy } from './train-irls';
 import { syntheticTask, writeTaskCsv } from './train-synthetic';
 
@@ -101,6 +105,9 @@ async function main(): Promise<void> {
       'webgpu-epochs': { type: 'string', default: '2' },
       'cpu-epochs': { type: 'string', default: String(EPOCHS) },
       'skip-browser': { type: 'boolean', default: false },
+      'skip-quality': { type: 'boolean', default: false },
+      'scale-rows': { type: 'string', default: '1000000' },
+      'scale-epochs': { type: 'string', default: '2' },
     },
   });
   const rows = positiveInt('rows', values.rows);
@@ -183,6 +190,26 @@ async function main(): Promise<void> {
     }
   } else out.push('browser: skipped (--skip-browser)');
 
+  let quality: QualityRow[] | 'skipped' = 'skipped';
+  if (!values['skip-quality']) {
+    const sklearn = sklearnAvailable();
+    quality = await benchQuality(ROOT, sklearn, (line) => process.stderr.write(`${line}\n`));
+    out.push(...qualityLines(quality));
+  } else out.push('model quality: skipped (--skip-quality)');
+
+  const scaleRows =
+    values['scale-rows'] === '0' ? 0 : positiveInt('scale-rows', values['scale-rows']);
+  let scale: ScaleFigures | 'skipped' = 'skipped';
+  if (scaleRows > 0) {
+    const scaleEpochs = positiveInt('scale-epochs', values['scale-epochs']);
+    scale = await benchScale(scaleRows, scaleEpochs, SEED, (line) =>
+      process.stderr.write(`${line}\n`),
+    );
+    out.push(
+      `scale (Node, the CLI's trainModel): ${scale.rows} × ${scale.features}, ${scale.model} on ${scale.backend}, batch ${scale.batchSize}: ${scale.secondsPerEpoch.join(', ')} s per epoch; prepare ${scale.prepareSeconds} s, total ${scale.totalSeconds} s; peak RSS ${scale.peakRssMb} MB (${scale.frameRssMb} MB with the frame alone), peak TF.js memory ${scale.peakTfKb} KB; validation accuracy ${scale.validationAccuracy}`,
+    );
+  } else out.push('scale: skipped (--scale-rows 0)');
+
   process.stdout.write(`${out.join('\n')}\n`);
   const summary = {
     bench: 'train',
@@ -195,6 +222,8 @@ async function main(): Promise<void> {
     ),
     irls: { ms: irlsMs, iterations: fit.iterations, validationAccuracy: irlsAcc },
     browser,
+    quality,
+    scale,
   };
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }

@@ -48,3 +48,46 @@ export function writeTaskCsv(frame: Frame, path: string): number {
   writeFileSync(path, text);
   return Buffer.byteLength(text);
 }
+
+/**
+ * A seeded linear task with `classes` classes: class = argmax of x·w_k + noise. With
+ * `rareShare` (binary only), "yes" is the top `rareShare` of x·w + noise: an imbalanced set.
+ */
+export function linearClassTask(
+  rows: number,
+  features: number,
+  classes: number,
+  seed: number,
+  rareShare?: number,
+): Frame {
+  const frame = syntheticTask(rows, features, seed);
+  const random = seededRandom(seed + 1);
+  const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+  const w = Array.from({ length: classes }, () => Array.from({ length: features }, gauss));
+  const score = new Float64Array(rows * classes);
+  for (let r = 0; r < rows; r++)
+    for (let k = 0; k < classes; k++) {
+      let z = 1.5 * gauss();
+      for (let f = 0; f < features; f++) z += (frame.columns[f].values[r] as number) * w[k][f];
+      score[r * classes + k] = z;
+    }
+  const label: string[] = new Array(rows);
+  if (rareShare !== undefined) {
+    const cut = Float64Array.from({ length: rows }, (_, r) => score[r * classes]).sort()[
+      Math.floor(rows * (1 - rareShare))
+    ];
+    for (let r = 0; r < rows; r++) label[r] = score[r * classes] >= cut ? 'yes' : 'no';
+  } else
+    for (let r = 0; r < rows; r++) {
+      let best = 0;
+      for (let k = 1; k < classes; k++)
+        if (score[r * classes + k] > score[r * classes + best]) best = k;
+      label[r] = `c${best}`;
+    }
+  frame.columns[features] = {
+    ...frame.columns[features],
+    kind: 'string',
+    values: label,
+  } as Frame['columns'][number];
+  return frame;
+}

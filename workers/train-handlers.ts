@@ -14,7 +14,9 @@ import type { CleanroomDb } from '../src/storage/db';
 import { listOperations } from '../src/storage/ops-repo';
 import { readFrame } from '../src/storage/read-frame';
 import { getModel, listRuns, saveModel, saveRun, updateRun } from '../src/storage/runs-repo';
+import { getBackendChoice, putBackendChoice } from '../src/storage/backend-choice-repo';
 import { listBackends } from './train-backends';
+import type { BackendStore } from './train-choose';
 import { trainOnce, type Live } from './train-once';
 import { predictWithZip } from './train-predict';
 import { searchTrials } from './train-search';
@@ -23,6 +25,10 @@ import { searchTrials } from './train-search';
 export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
   let live: Live | null = null;
   let backends: Promise<TrainBackendInfo[]> | null = null;
+  const backendStore: BackendStore = {
+    get: (key) => getBackendChoice(db, key),
+    put: (record) => putBackendChoice(db, record),
+  };
   const known = () => (backends ??= listBackends());
   const need = (runId: string): Live => {
     if (!live || live.summary.runId !== runId)
@@ -50,7 +56,17 @@ export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
       if (!meta) throw new CleanroomError('not-found', 'This dataset no longer exists.');
       const version = (await listOperations(db, params.id)).length;
       const frame = await readFrame(db, meta);
-      const trained = await trainOnce(frame, meta, version, params, backends, started, before, ctx);
+      const trained = await trainOnce(
+        frame,
+        meta,
+        version,
+        params,
+        backends,
+        started,
+        before,
+        ctx,
+        backendStore,
+      );
       live = trained;
       await saveRun(db, { ...trained.summary, test: null });
       return trained.summary;

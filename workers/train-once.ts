@@ -4,7 +4,8 @@ import type { EvaluationReport } from '../src/core/evaluate/report';
 import { createLedger, type RevealLedger } from '../src/core/evaluate/reveal-budget';
 import type { Frame } from '../src/core/table/frame';
 import type { DatasetMeta } from '../src/core/table/types';
-import { evaluateRows, type TrainResult } from '../src/core/train/train';
+import { describeChoice, fitAndChoose } from '../src/core/train/model-choice';
+import { evaluatePrepared, runCandidates, type TrainResult } from '../src/core/train/train';
 import type { CallContext } from '../src/protocol/server';
 import type {
   RunSummary,
@@ -12,7 +13,7 @@ import type {
   TrainParams,
   TrainProgress,
 } from '../src/protocol/train-methods';
-import { chooseBackend } from './train-choose';
+import { chooseBackend, type BackendStore } from './train-choose';
 import { fitWithFallback, prepareRun } from './train-run';
 
 /** A trained model kept in the worker for test reveals and export. */
@@ -34,6 +35,7 @@ export async function trainOnce(
   started: number,
   before: number,
   ctx: CallContext<TrainProgress>,
+  store?: BackendStore,
 ): Promise<Live> {
   const run = prepareRun(frame, params);
   const { chosen, note, measured, fallbacks } = await chooseBackend(
@@ -41,35 +43,52 @@ export async function trainOnce(
     params.backend ?? 'auto',
     run,
     ctx.progress,
+    store,
   );
-  const fitted = await fitWithFallback(run, chosen, {
-    signal: ctx.signal,
-    onEpoch: ctx.progress,
-    onFallback: (message) => ctx.progress({ phase: 'fallback', message }),
-    fallbacks,
-    loseDeviceAfterEpoch: params.loseDeviceAfterEpoch,
-  });
-  ctx.progress({ phase: 'evaluating', message: 'Evaluating on the validation split…' });
-  const validation = await evaluateRows(
-    fitted.model,
-    run.preprocessing,
-    frame,
-    run.target,
-    run.split.validation,
-  ).catch((error: unknown) => {
-    fitted.model.dispose();
-    throw error;
-  });
+  const auto = params.model.kind === 'auto';
+  const { specs, weighted } = runCandidates(run, auto);
+  type Fitted = Awaited<ReturnType<typeof fitWithFallback>>;
+  const byModel = new Map<tf.LayersModel, Fitted>();
+  const {
+    kept,
+    index,
+    fitted: all,
+  } = await fitAndChoose(
+    specs,
+    async (spec, i) => {
+      if (specs.length > 1)
+        ctx.progress({
+          phase: 'candidate',
+          message: `Training candidate ${i + 1} of ${specs.length}: ${spec.kind === 'mlp' ? `MLP (${spec.hidden.join(', ')})` : 'logistic regression'}${spec.classWeights === 'balanced' ? ', class-weighted' : ''}…`,
+        });
+      const fitted = await fitWithFallback({ ...run, spec }, chosen, {
+        signal: ctx.signal,
+        onEpoch: ctx.progress,
+        onFallback: (message) => ctx.progress({ phase: 'fallback', message }),
+        fallbacks,
+        loseDeviceAfterEpoch: params.loseDeviceAfterEpoch,
+      });
+      byModel.set(fitted.model, fitted);
+      return { model: fitted.model, fit: fitted.fit };
+    },
+    async (model) => {
+      ctx.progress({ phase: 'evaluating', message: 'Evaluating on the validation split…' });
+      return evaluatePrepared(model, run);
+    },
+  );
+  const fitted = byModel.get(kept.model)!;
+  const validation = kept.validation;
   const frameRows = (p: Int32Array) => Int32Array.from(p, (i) => run.target.rows[i]);
   const { rows: _r, values: _v, ...target } = run.target;
   const result: TrainResult = {
     model: fitted.model,
-    spec: run.spec,
+    spec: kept.spec,
     preprocessing: run.preprocessing,
     target,
     split: run.split,
     fit: fitted.fit,
     validation,
+    choice: auto ? describeChoice(all, index, weighted) : null,
     rows: {
       train: frameRows(run.split.train),
       validation: frameRows(run.split.validation),
@@ -86,7 +105,8 @@ export async function trainOnce(
     target: target.name,
     task: target.task,
     classes: target.classes,
-    spec: run.spec,
+    spec: kept.spec,
+    choice: result.choice,
     backend: fitted.backend,
     backendNote: [note, ...fitted.notes].join('; '),
     backends: measured,

@@ -10,6 +10,11 @@ export function prepareRun(frame: Frame, params: TrainParams): PreparedRun {
   return prepareCoreRun(frame, {
     target: params.target,
     task: params.task ?? 'auto',
-    model: { ...params.model, seed: params.seed },
+    // 'auto' prepares with the MLP's defaults; runCandidates derives both candidates from them.
+    model: {
+      ...params.model,
+      kind: params.model.kind === 'auto' ? 'mlp' : params.model.kind,
+      seed: params.seed,
+    },
   });
 }

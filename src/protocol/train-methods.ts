@@ -3,6 +3,7 @@ import type { EvaluationReport } from '../core/evaluate/report';
 import type { RevealLedger } from '../core/evaluate/reveal-budget';
 import type { DriftReport } from '../core/evaluate/drift';
 import type { Gate, GateResult } from '../core/evaluate/gates';
+import type { ModelChoice } from '../core/train/model-choice';
 import type { ModelSpec } from '../core/train/model-spec';
 import type { ExcludedColumn } from '../core/train/preprocessing';
 import type { Task } from '../core/train/target';
@@ -28,7 +29,8 @@ export interface TrainParams {
   id: string;
   target: string;
   task?: Task | 'auto';
-  model: Partial<ModelSpec> & { kind: ModelSpec['kind'] };
+  /** kind 'auto': logistic/softmax regression and the MLP are both trained, the better kept. */
+  model: Partial<Omit<ModelSpec, 'kind'>> & { kind: ModelSpec['kind'] | 'auto' };
   seed: number;
   backend?: TrainBackendChoice;
   /** Test hook: destroy the WebGPU device after this many finished epochs (device-loss fallback). */
@@ -52,7 +54,11 @@ export interface EpochProgress {
 
 /** Progress of `train`: a phase note (reading, calibrating, falling back) or an epoch. */
 export type TrainProgress =
-  { phase: 'reading' | 'calibrating' | 'fallback' | 'evaluating'; message: string } | EpochProgress;
+  | {
+      phase: 'reading' | 'calibrating' | 'candidate' | 'fallback' | 'evaluating';
+      message: string;
+    }
+  | EpochProgress;
 
 /** One trial of a search: its settings and validation figures. */
 export interface SearchTrial {
@@ -82,6 +88,8 @@ export interface RunSummary {
   task: Task;
   classes: string[];
   spec: ModelSpec;
+  /** The automatic choice's candidates and reason (absent when the user named the model). */
+  choice?: ModelChoice | null;
   backend: string;
   /** Calibration figures (auto) or the override, and any fallback on the way. */
   backendNote: string;

@@ -5,6 +5,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { LoggedOperation } from '../core/clean/operations';
 import type { DatasetMeta, StoredColumnChunk } from '../core/table/types';
+import type { BackendChoiceRecord } from './backend-choice-repo';
 import type { StoredModel } from './runs-repo';
 import type { StoredRun } from '../protocol/train-methods';
 
@@ -39,6 +40,7 @@ export class CleanroomDb extends Dexie {
   declare ops: Table<LoggedOperation, OpKey>;
   declare runs: Table<StoredRun, string>;
   declare models: Table<StoredModel, string>;
+  declare backendChoices: Table<BackendChoiceRecord, string>;
 
   constructor(options: CleanroomDbOptions = {}) {
     // Only pass what was given: an explicit `undefined` would replace Dexie's defaults.
@@ -53,5 +55,7 @@ export class CleanroomDb extends Dexie {
     });
     // Version 2: training runs and exported model bundles (issue 4).
     this.version(2).stores({ runs: 'runId, datasetId, createdAt', models: 'runId, datasetId' });
+    // Version 3: training-backend calibrations per model shape, kept per device (issue 12).
+    this.version(3).stores({ backendChoices: 'key, measuredAt' });
   }
 }

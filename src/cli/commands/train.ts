@@ -14,7 +14,7 @@ import { gateLines, metricLines } from '../train-report';
 
 /** One line of help. */
 export const usage =
-  'train --data D.csv --target T --out model.zip [--model logistic|mlp] [--epochs N] [--seed S] [--lr X] [--batch N] [--hidden 64,32] [--balanced] [--robust] [--gates "accuracy>=0.85; recall[*]>=0.6" | gates.json] [--backend wasm|cpu]';
+  'train --data D.csv --target T --out model.zip [--model auto|logistic|mlp] [--epochs N] [--seed S] [--lr X] [--batch N] [--hidden 64,32] [--balanced] [--robust] [--gates "accuracy>=0.85; recall[*]>=0.6" | gates.json] [--backend wasm|cpu]';
 
 /** `--gates` as criteria text, or a path to a JSON array of gates. */
 function readGates(value: string): Gate[] {
@@ -49,7 +49,7 @@ export async function run(flags: Flags): Promise<void> {
   const out = flags.require('out');
   const gates = flags.has('gates') ? readGates(flags.require('gates')) : [];
   const model = {
-    kind: choiceFlag(flags, 'model', ['logistic', 'mlp'] as const, 'mlp'),
+    kind: choiceFlag(flags, 'model', ['auto', 'logistic', 'mlp'] as const, 'auto'),
     epochs: intFlag(flags, 'epochs', 50, 1, 10_000),
     seed: intFlag(flags, 'seed', 42, 0, 2 ** 31 - 1),
     learningRate: positiveFlag(flags, 'lr', 0.01, 10),
@@ -99,7 +99,8 @@ export async function run(flags: Flags): Promise<void> {
       `rows: ${result.rows.train.length} train, ${result.rows.validation.length} validation, ${result.rows.test.length} test; ${missingCount} left out (missing target)${excludedCount ? `, ${excludedCount} excluded` : ''}`,
       `features: ${result.preprocessing.features.map((f) => f.column).join(', ')}`,
       ...result.preprocessing.excluded.map((e) => `not used: ${e.column} (${e.reason})`),
-      `model: ${result.spec.kind}, backend ${backend}, ${result.fit.epochs.length} epochs (best ${result.fit.bestEpoch}${result.fit.stoppedEarly ? ', stopped early' : ''})`,
+      ...(result.choice ? [`model choice: ${result.choice.reason}`] : []),
+      `model: ${result.spec.kind}${result.spec.classWeights === 'balanced' ? ' (class-weighted)' : ''}, backend ${backend}, ${result.fit.epochs.length} epochs (best ${result.fit.bestEpoch}${result.fit.stoppedEarly ? ', stopped early' : ''})`,
       'validation metrics:',
       ...metricLines(result.validation),
       ...(gated ? [`gates: ${gated.pass ? 'PASS' : 'FAIL'}`, ...gateLines(gated.results)] : []),

@@ -44,6 +44,8 @@ export interface FitHooks {
 }
 
 const EPS = 1e-7;
+/** Training matrices up to this many values (16 MB) are kept whole on the device. */
+const RESIDENT_MAX_VALUES = 4 * 2 ** 20;
 
 /** Timers exist in workers and Node alike, but the core's lib (no DOM, no Node) does not declare them. */
 const host = globalThis as unknown as {
@@ -113,9 +115,35 @@ export async function fitModel(
   const weights = Float32Array.from(train.y, (c) =>
     hooks.classWeights ? hooks.classWeights[c] : 1,
   );
-  const xs = tf.tensor2d(train.x, [train.rows, train.width]);
-  const ys = tf.tensor1d(train.y);
-  const ws = tf.tensor1d(weights);
+  // A small training matrix is uploaded once and batches gathered on the device (per-batch
+  // uploads are slow on software WebGPU); above RESIDENT_MAX_VALUES each batch is copied out of
+  // the typed arrays instead, so a large matrix never sits whole on the device.
+  const resident =
+    train.rows * train.width <= RESIDENT_MAX_VALUES
+      ? {
+          xs: tf.tensor2d(train.x, [train.rows, train.width]),
+          ys: tf.tensor1d(train.y),
+          ws: tf.tensor1d(weights),
+        }
+      : null;
+  const batchX = new Float32Array(spec.batchSize * train.width);
+  const batchY = new Float32Array(spec.batchSize);
+  const batchW = new Float32Array(spec.batchSize);
+  const copyBatch = (at: number, end: number): tf.Tensor[] => {
+    const size = end - at;
+    for (let i = 0; i < size; i++) {
+      const row = order[at + i];
+      batchX.set(train.x.subarray(row * train.width, (row + 1) * train.width), i * train.width);
+      batchY[i] = train.y[row];
+      batchW[i] = weights[row];
+    }
+    // Copies (slice), not views: some backends keep the array they are given until upload.
+    return [
+      tf.tensor2d(batchX.slice(0, size * train.width), [size, train.width]),
+      tf.tensor1d(batchY.slice(0, size)),
+      tf.tensor1d(batchW.slice(0, size)),
+    ];
+  };
   const optimizer = tf.train.adam(spec.learningRate);
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const kernels = model.trainableWeights
@@ -126,7 +154,7 @@ export async function fitModel(
   let bestEpoch = 0;
   let bestWeights: tf.Tensor[] | null = null;
   const release = () => {
-    tf.dispose([xs, ys, ws]);
+    if (resident) tf.dispose([resident.xs, resident.ys, resident.ws]);
     optimizer.dispose();
     if (bestWeights) tf.dispose(bestWeights);
   };
@@ -146,16 +174,17 @@ export async function fitModel(
             throw new CleanroomError('aborted', 'Training was cancelled.');
           }
         }
-        const idx = tf.tensor1d(
-          order.subarray(at, Math.min(train.rows, at + spec.batchSize)),
-          'int32',
-        );
+        const end = Math.min(train.rows, at + spec.batchSize);
+        const [x, y, w] = resident
+          ? tf.tidy(() => {
+              const idx = tf.tensor1d(order.subarray(at, end), 'int32');
+              return [resident.xs, resident.ys, resident.ws].map((t) => t.gather(idx));
+            })
+          : copyBatch(at, end);
         const cost = optimizer.minimize(
           () => {
-            const x = xs.gather(idx);
-            const w = ws.gather(idx);
             const pred = model.apply(x, { training: true }) as tf.Tensor;
-            const data = rowLosses(pred, ys.gather(idx), task, classCount)
+            const data = rowLosses(pred, y as tf.Tensor1D, task, classCount)
               .mul(w)
               .sum()
               .div(w.sum());
@@ -168,7 +197,7 @@ export async function fitModel(
           true,
           vars,
         );
-        idx.dispose();
+        tf.dispose([x, y, w]);
         if (cost) costs.push(cost);
       }
       const mean = tf.tidy(() => tf.stack(costs).mean());

@@ -10,18 +10,20 @@ export function oneRuleAccuracy(
 ): number {
   const n = rows.length;
   if (n === 0) return 0;
+  // A rule over many distinct values memorises rows; it says nothing about leakage. Counting
+  // stops as soon as that is clear (a float column at 1M rows would otherwise fill a 700k-key map).
+  const maxValues = Math.max(2, n / 10);
   const byValue = new Map<string | number, number[]>();
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && byValue.size <= maxValues; i++) {
     const v = column.values[rows[i]];
     const key = v === null || (typeof v === 'number' && Number.isNaN(v)) ? '\u0000missing' : v;
     let counts = byValue.get(key);
     if (!counts) byValue.set(key, (counts = new Array<number>(classCount).fill(0)));
     counts[labels[i]]++;
   }
-  // A rule over many distinct values memorises rows; it says nothing about leakage.
-  if (byValue.size <= Math.max(2, n / 10)) {
+  if (byValue.size <= maxValues) {
     let correct = 0;
-    for (const counts of byValue.values()) correct += Math.max(...counts);
+    for (const counts of byValue.values()) correct += counts.reduce((a, b) => Math.max(a, b), 0);
     return correct / n;
   }
   if (column.kind !== 'number' || classCount !== 2) return 0;
@@ -34,22 +36,38 @@ function bestThresholdAccuracy(
   rows: ArrayLike<number>,
   labels: ArrayLike<number>,
 ): number {
-  const order: number[] = [];
-  for (let i = 0; i < rows.length; i++) if (!Number.isNaN(values[rows[i]])) order.push(i);
-  order.sort((a, b) => values[rows[a]] - values[rows[b]]);
-  const n = order.length;
-  if (n === 0) return 0;
+  // Each class's values sorted natively (typed-array sort), then walked together: an index sort
+  // with a comparator took about a minute per column at 1M rows.
   let positives = 0;
-  for (const i of order) positives += labels[i];
-  let best = Math.max(positives, n - positives);
-  let posBelow = 0;
-  for (let k = 0; k < n; k++) {
-    posBelow += labels[order[k]];
-    const tie = k + 1 < n && values[rows[order[k + 1]]] === values[rows[order[k]]];
-    if (tie) continue;
-    const below = k + 1;
+  let negatives = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (Number.isNaN(values[rows[i]])) continue;
+    if (labels[i]) positives++;
+    else negatives++;
+  }
+  const pos = new Float64Array(positives);
+  const neg = new Float64Array(negatives);
+  for (let i = 0, p = 0, q = 0; i < rows.length; i++) {
+    const v = values[rows[i]];
+    if (Number.isNaN(v)) continue;
+    if (labels[i]) pos[p++] = v;
+    else neg[q++] = v;
+  }
+  pos.sort();
+  neg.sort();
+  const n = positives + negatives;
+  if (n === 0) return 0;
+  let best = Math.max(positives, negatives);
+  let p = 0;
+  let q = 0;
+  while (p < positives || q < negatives) {
+    // Take every value equal to the next smallest one, so ties never split.
+    const t = q >= negatives || (p < positives && pos[p] <= neg[q]) ? pos[p] : neg[q];
+    while (p < positives && pos[p] === t) p++;
+    while (q < negatives && neg[q] === t) q++;
+    if (p + q === n) break;
     // "≤ t is negative": negatives below + positives above; the other orientation is the rest.
-    const correct = below - posBelow + (positives - posBelow);
+    const correct = q + (positives - p);
     best = Math.max(best, correct, n - correct);
   }
   return best / n;

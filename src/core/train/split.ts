@@ -43,9 +43,9 @@ export function stratifiedSplit(
     const group = shuffleInPlace(groups.get(key)!, random);
     const nTest = Math.min(Math.round(group.length * options.test), group.length - 1);
     const nVal = Math.min(Math.round(group.length * options.validation), group.length - 1 - nTest);
-    test.push(...group.slice(0, nTest));
-    validation.push(...group.slice(nTest, nTest + nVal));
-    train.push(...group.slice(nTest + nVal));
+    // A loop, not push(...slice): spreading a 100k+ slice into a call overflows the stack.
+    for (let i = 0; i < group.length; i++)
+      (i < nTest ? test : i < nTest + nVal ? validation : train).push(group[i]);
   }
   const sorted = (a: number[]) => Int32Array.from(a).sort();
   return { train: sorted(train), validation: sorted(validation), test: sorted(test) };

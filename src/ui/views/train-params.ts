@@ -6,7 +6,8 @@ export interface TrainForm {
   target: string;
   /** 'auto': classes for text and small integer sets, regression for other numbers. */
   task: 'auto' | 'classification' | 'regression';
-  kind: 'logistic' | 'mlp';
+  /** 'auto': logistic regression and the MLP both trained, the better on validation kept. */
+  kind: 'auto' | 'logistic' | 'mlp';
   hidden: string;
   activation: 'relu' | 'tanh' | 'elu' | 'sigmoid';
   dropout: number;
@@ -39,9 +40,9 @@ export function trainParams(
     ...extra,
     model: {
       kind: f.kind,
-      hidden: f.kind === 'mlp' ? hidden : [],
+      hidden: f.kind === 'logistic' ? [] : hidden,
       activation: f.activation,
-      dropout: f.kind === 'mlp' ? f.dropout : 0,
+      dropout: f.kind === 'logistic' ? 0 : f.dropout,
       l2: f.l2,
       learningRate: f.learningRate,
       epochs: f.epochs,

@@ -30,7 +30,7 @@ export class TrainState {
   form = $state<TrainForm>({
     target: '',
     task: 'auto',
-    kind: 'mlp',
+    kind: 'auto',
     hidden: '16',
     activation: 'relu',
     dropout: 0,
@@ -101,7 +101,8 @@ export class TrainState {
         if (p.phase === 'trial') this.trials = [...this.trials, p.trial];
         else if (p.phase === 'epoch') {
           this.curves = p.epoch === 1 ? [p] : [...this.curves, p];
-          if (this.phase && !this.phase.includes('continued on')) this.phase = null;
+          // A fallback note and the candidate being trained stay up; other phase notes end here.
+          if (this.phase && !/continued on|^Training candidate/.test(this.phase)) this.phase = null;
         } else this.phase = p.message;
       },
     };

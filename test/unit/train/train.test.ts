@@ -169,5 +169,8 @@ describe('class weights', () => {
   it('weights each class by n / (classes × count)', () => {
     expect(balancedWeights([0, 0, 0, 1], 2)).toEqual([4 / 6, 2]);
     expect(balancedWeights([0, 0], 3)).toEqual([1 / 3, 0, 0]);
+    // 1 row in 100: 50 uncapped, held at 20 × the common class's weight.
+    const rare = balancedWeights([...Array<number>(99).fill(0), 1], 2);
+    expect(rare[1]).toBeCloseTo(20 * rare[0], 10);
   });
 });

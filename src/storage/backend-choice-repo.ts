@@ -1,0 +1,33 @@
+/** Training-backend calibrations kept per device (this browser profile's IndexedDB). */
+import type { TrainBackendInfo } from '../protocol/train-methods';
+import type { CleanroomDb } from './db';
+
+/** One stored calibration: which backend won for a model shape, and the figures. */
+export interface BackendChoiceRecord {
+  /** `calibrationKey` of the model shape. */
+  key: string;
+  chosen: TrainBackendInfo['name'];
+  infos: TrainBackendInfo[];
+  measuredAt: string;
+}
+
+/** The stored calibration for `key`, if any. */
+export function getBackendChoice(
+  db: CleanroomDb,
+  key: string,
+): Promise<BackendChoiceRecord | undefined> {
+  return db.backendChoices.get(key);
+}
+
+/** Stores (replaces) the calibration for its key. */
+export async function putBackendChoice(
+  db: CleanroomDb,
+  record: BackendChoiceRecord,
+): Promise<void> {
+  await db.backendChoices.put(record);
+}
+
+/** The most recent stored calibration (what the compute badge shows). */
+export function latestBackendChoice(db: CleanroomDb): Promise<BackendChoiceRecord | undefined> {
+  return db.backendChoices.orderBy('measuredAt').last();
+}
