@@ -3,10 +3,11 @@
  * dictionary codes or as classified numbers (see column-buffer.ts); each of the four functions
  * here turns one of those into f64 or dict storage, counting distinct values as it goes.
  */
-import { CELL_BOOL, CELL_EMPTY, validKinds } from './cell-kinds';
+import { CELL_BOOL, CELL_DATE, CELL_EMPTY, validKinds } from './cell-kinds';
 import type { ColumnStats } from './column-stats';
 import { cellKindText, type CellParser } from './parse-value';
 import type { ColumnType, DictData, NumericData } from './types';
+import { boolText, dateTemplate, rendersAsWritten } from './value-style';
 
 /** The cell-dependent parts of a StoredColumnChunk. */
 export interface EncodedColumn {
@@ -18,6 +19,10 @@ export interface EncodedColumn {
   bytes: number;
   /** Boolean columns: usual spellings and the cells spelled otherwise (see StoredColumnChunk). */
   variants?: { usual: [string, string]; rows: Uint32Array; text: string[] };
+  /** Cells whose text differs from their value rendered in the column's style (ascending rows). */
+  written?: { rows: Uint32Array; text: string[] };
+  /** Date columns: the usual shape of the dates (see value-style.ts). */
+  dateStyle?: string;
 }
 
 /** A chunk column as dictionary codes, each entry classified once (kind, value, occurrences). */
@@ -28,6 +33,9 @@ export interface DictCells {
   entryKinds: Uint8Array;
   entryValues: Float64Array;
   entryCounts: Uint32Array;
+  decimalComma: boolean;
+  /** The date shape learnt from earlier chunks, if any. */
+  dateTemplate: string | null;
 }
 
 /** A chunk column as classified cells, with the raw text of cells that did not fit its type. */
@@ -42,6 +50,11 @@ export interface NumericCells {
   usualBool: [string, string] | null;
   variantRows: number[];
   variantText: string[];
+  /** Rows (ascending) whose text differs from the value's rendering, and that text. */
+  writtenRows: number[];
+  writtenText: string[];
+  dateTemplate: string | null;
+  decimalComma: boolean;
 }
 
 const NO_ROWS = new Uint32Array(0);
@@ -65,21 +78,38 @@ export function dictAsDict(cells: DictCells, st: ColumnStats): EncodedColumn {
   }
   const codes = cells.codes.length === rows ? cells.codes : cells.codes.slice(0, rows);
   const compact = kept.length !== dictionary.length;
+  const writtenRows: number[] = [];
+  const writtenText: string[] = [];
   for (let r = 0; r < rows; r++) {
-    const code = remap[codes[r]];
+    const e = codes[r];
+    const code = remap[e];
     if (code < 0) {
       missing[r >> 3] |= 1 << (r & 7);
       codes[r] = 0;
+      // A blank but not empty cell ("  ") is missing, and is written back as it was.
+      if (dictionary[e] !== '') {
+        writtenRows.push(r);
+        writtenText.push(dictionary[e]);
+      }
     } else if (compact) codes[r] = code;
   }
   for (const text of kept) st.addDistinct(text);
-  return {
+  const out: EncodedColumn = {
     data: { encoding: 'dict', codes, dictionary: kept },
     missing,
     unparsedRows: NO_ROWS,
     unparsedText: [],
     bytes: codes.byteLength + missing.byteLength + textBytes,
   };
+  return addWritten(out, writtenRows, writtenText);
+}
+
+/** Records the cells kept as written (when there are any), counting their bytes. */
+function addWritten(out: EncodedColumn, rows: number[], text: string[]): EncodedColumn {
+  if (rows.length === 0) return out;
+  out.written = { rows: Uint32Array.from(rows), text };
+  out.bytes += rows.length * 4 + text.reduce((sum, t) => sum + t.length * 2, 0);
+  return out;
 }
 
 /** Dictionary chunk stored as numbers: entries parsed once, those that do not fit kept as text. */
@@ -90,10 +120,17 @@ export function dictAsF64(cells: DictCells, type: ColumnType, st: ColumnStats): 
   const missing = new Uint8Array((rows + 7) >> 3);
   const unparsedRows: number[] = [];
   const unparsedText: string[] = [];
+  const writtenRows: number[] = [];
+  const writtenText: string[] = [];
+  const { entryWritten, dateStyle } = writtenEntries(cells, type);
   let textBytes = 0;
   for (let r = 0; r < rows; r++) {
     const e = codes[r];
     const kind = entryKinds[e];
+    if (entryWritten[e] === 1) {
+      writtenRows.push(r);
+      writtenText.push(dictionary[e]);
+    }
     if (kind === a || kind === b) {
       values[r] = entryValues[e];
       continue;
@@ -114,7 +151,34 @@ export function dictAsF64(cells: DictCells, type: ColumnType, st: ColumnStats): 
   }
   const out = numericChunk(values, missing, unparsedRows, unparsedText, textBytes);
   if (type === 'boolean') out.variants = dictVariants(cells);
-  return out;
+  if (dateStyle) out.dateStyle = dateStyle;
+  return addWritten(out, writtenRows, writtenText);
+}
+
+/**
+ * Per dictionary entry, 1 when its text differs from its value rendered in the column's style
+ * (blank-but-not-empty entries included); and the date shape, from the first date entry.
+ */
+function writtenEntries(
+  cells: DictCells,
+  type: ColumnType,
+): { entryWritten: Uint8Array; dateStyle: string | null } {
+  const { dictionary, entryKinds, entryValues } = cells;
+  const [a, b] = validKinds(type);
+  let date = cells.dateTemplate;
+  if (type === 'date' && date === null) {
+    const first = dictionary.findIndex((_, e) => entryKinds[e] === CELL_DATE);
+    if (first >= 0) date = dateTemplate(dictionary[first]);
+  }
+  const style = { decimalComma: cells.decimalComma, bool: null, date };
+  const entryWritten = new Uint8Array(dictionary.length);
+  for (let e = 0; e < dictionary.length; e++) {
+    const kind = entryKinds[e];
+    if (kind === CELL_EMPTY) entryWritten[e] = dictionary[e] === '' ? 0 : 1;
+    else if ((kind === a || kind === b) && kind !== CELL_BOOL)
+      entryWritten[e] = rendersAsWritten(dictionary[e], kind, entryValues[e], style) ? 0 : 1;
+  }
+  return { entryWritten, dateStyle: type === 'date' ? date : null };
 }
 
 /** The most frequent spelling of each boolean value, and the rows spelled otherwise. */
@@ -152,11 +216,15 @@ export function f64AsF64(cells: NumericCells, type: ColumnType, st: ColumnStats)
   const unparsedText: string[] = [];
   let textBytes = 0;
   let kept = 0;
+  let own = 0;
+  const { writtenRows, writtenText } = cells;
   const track = !st.distinctCapped;
   for (let r = 0; r < rows; r++) {
     const kind = kinds[r];
     const isKept = kept < keptRows.length && keptRows[kept] === r;
-    const text = isKept ? keptText[kept++] : null;
+    const isOwn = own < writtenRows.length && writtenRows[own] === r;
+    const text = isKept ? keptText[kept++] : isOwn ? writtenText[own] : null;
+    if (isOwn) own++;
     if (kind === a || kind === b) {
       if (track) st.addDistinct(values[r]);
       continue;
@@ -167,7 +235,7 @@ export function f64AsF64(cells: NumericCells, type: ColumnType, st: ColumnStats)
       continue;
     }
     // Kept text, or (rare: the type changed within the chunk) the value written back as text.
-    const raw = text ?? cellKindText(kind, values[r]);
+    const raw = text ?? cellKindText(kind, values[r], cells.decimalComma, cells.dateTemplate);
     values[r] = NaN;
     unparsedRows.push(r);
     unparsedText.push(raw);
@@ -181,21 +249,32 @@ export function f64AsF64(cells: NumericCells, type: ColumnType, st: ColumnStats)
       rows: Uint32Array.from(cells.variantRows),
       text: cells.variantText,
     };
-  return out;
+  if (type === 'date' && cells.dateTemplate) out.dateStyle = cells.dateTemplate;
+  return addWritten(out, cells.writtenRows, cells.writtenText);
 }
 
 /** Numeric chunk stored as dictionary codes (the column turned out to be text). */
 export function f64AsDict(cells: NumericCells, parser: CellParser, st: ColumnStats): EncodedColumn {
   // Numbers went in before the column turned out to be text: their text is rebuilt from the
-  // value (`1.50` reads back as `1.5`); cells that did not parse keep their raw text.
+  // value in the file's style; text that renders otherwise (`1.50`, a "YES" among "yes") and
+  // cells that did not parse were kept, so every cell keeps its text.
   const { rows, kinds, values, keptRows, keptText } = cells;
   const codes = new Uint32Array(rows);
   const lookup = new Map<string, number>();
   const dictionary: string[] = [];
+  const own = new Map<number, string>();
+  cells.writtenRows.forEach((row, i) => own.set(row, cells.writtenText[i]));
+  cells.variantRows.forEach((row, i) => own.set(row, cells.variantText[i]));
+  const rendered = (kind: number, value: number): string =>
+    kind === CELL_BOOL
+      ? boolText(value !== 0, cells.usualBool)
+      : kind === CELL_EMPTY
+        ? ''
+        : cellKindText(kind, value, parser.decimalComma, cells.dateTemplate);
   let kept = 0;
   for (let r = 0; r < rows; r++) {
     const isKept = kept < keptRows.length && keptRows[kept] === r;
-    const text = isKept ? keptText[kept++] : cellKindText(kinds[r], values[r]);
+    const text = isKept ? keptText[kept++] : (own.get(r) ?? rendered(kinds[r], values[r]));
     let code = lookup.get(text);
     if (code === undefined) {
       code = dictionary.length;
@@ -209,7 +288,11 @@ export function f64AsDict(cells: NumericCells, parser: CellParser, st: ColumnSta
   dictionary.forEach((text, e) => (entryKinds[e] = parser.classify(text)));
   for (let r = 0; r < rows; r++) entryCounts[codes[r]]++;
   const entryValues = new Float64Array(0);
-  return dictAsDict({ rows, codes, dictionary, entryKinds, entryValues, entryCounts }, st);
+  const { decimalComma, dateTemplate } = cells;
+  return dictAsDict(
+    { rows, codes, dictionary, entryKinds, entryValues, entryCounts, decimalComma, dateTemplate },
+    st,
+  );
 }
 
 function numericChunk(
