@@ -67,7 +67,7 @@ export function roundTripFiles(): TestFile[] {
     {
       // Numbers that turn into text after the first chunks, and text that turns numeric.
       name: 'type-turns.csv',
-      text: `mixed,late\n${rows(n, (i) => `${i < 40 ? pick(['1.50', '2', '+3', 'Yes'], i) : `w${i}`},${i < 20 ? pick(['x', 'y'], i) : pick(['4.0', '5', '6'], i)}`)}\n`,
+      text: `mixed,late\n${rows(n, (i) => `${i < 32 ? pick(['1.50', '2', '+3', '4'], i) : `w${i}`},${i < 8 ? 'x' : pick(['4.0', '5', '6'], i)}`)}\n`,
     },
   ];
 }
