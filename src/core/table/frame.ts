@@ -149,9 +149,15 @@ export function classLabel(
   if (column.kind === 'string') return column.values[row];
   const v = column.values[row];
   if (v !== v) return null;
-  if (column.meta.type === 'boolean')
-    return boolText(v !== 0, spellings ?? column.style?.bool ?? column.variants?.usual ?? null);
+  if (column.meta.type === 'boolean') return (spellings ?? boolSpellings(column)!)[v !== 0 ? 1 : 0];
   return String(v);
+}
+
+/** A yes/no column's class names for [false, true] in its usual spelling; null for other columns. */
+export function boolSpellings(column: FrameColumn): [string, string] | null {
+  if (column.kind !== 'number' || column.meta.type !== 'boolean') return null;
+  const usual = column.style?.bool ?? column.variants?.usual ?? null;
+  return [boolText(false, usual), boolText(true, usual)];
 }
 
 /** Builds a frame from stored chunks (chunks[i] = chunk i's columns in column order). */

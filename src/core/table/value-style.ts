@@ -91,7 +91,7 @@ export function renderDate(ms: number, template: string): string {
   ];
   let out = '';
   let field = 0;
-  for (let i = 0; i < template.length; ) {
+  for (let i = 0; i < template.length;) {
     if (template.charCodeAt(i) !== 57) {
       out += template[i++];
       continue;

@@ -54,7 +54,10 @@ export function roundTripFiles(): TestFile[] {
       name: 'dates.csv',
       text: `day,stamp,iso,when\n${rows(n, (i) => {
         const d = String((i % 28) + 1).padStart(2, '0');
-        const stamp = i === 20 ? `2026-12-${d}T14:05:00Z` : `2026-12-${d} ${String(i % 24).padStart(2, '0')}:05`;
+        const stamp =
+          i === 20
+            ? `2026-12-${d}T14:05:00Z`
+            : `2026-12-${d} ${String(i % 24).padStart(2, '0')}:05`;
         const when = i === 9 ? '2026/01/02' : `2026-01-${d}T08:30:00.5+02:00`;
         return `${d}/12/2026,${stamp},2026-12-${d},${when}`;
       })}\n`,
