@@ -1,10 +1,11 @@
 /** Fits the feature pipeline on the training rows only, so no statistic sees validation or test. */
-import type { Frame, FrameColumn } from '../table/frame';
+import { boolSpellings, type Frame, type FrameColumn } from '../table/frame';
 import { absCorrelation, oneRuleAccuracy } from './leakage';
 import {
   inputNamesOf,
   type ExcludedColumn,
   type Feature,
+  type NumericFeature,
   type Preprocessing,
 } from './preprocessing';
 import type { EncodedTarget } from './target';
@@ -52,9 +53,11 @@ export function fitPreprocessing(
     const present = presentCount(column, rows);
     if (present === 0)
       excluded.push({ column: name, reason: 'entirely missing in the training split' });
-    else if (column.kind === 'number')
-      features.push(fitNumeric(name, column.values, rows, scaling));
-    else features.push(fitCategorical(name, column.values, rows, maxOneHot, topK));
+    else if (column.kind === 'number') {
+      const spellings = boolSpellings(column);
+      const feature = fitNumeric(name, column.values, rows, scaling);
+      features.push(spellings ? { ...feature, spellings } : feature);
+    } else features.push(fitCategorical(name, column.values, rows, maxOneHot, topK));
   }
   let targetScaling: Preprocessing['targetScaling'] = null;
   if (target.task === 'regression') {
@@ -141,7 +144,7 @@ function fitNumeric(
   values: Float64Array,
   rows: Int32Array,
   scaling: 'standard' | 'robust',
-): Feature {
+): NumericFeature {
   const observed: number[] = [];
   for (const r of rows) if (!Number.isNaN(values[r])) observed.push(values[r]);
   const sorted = Float64Array.from(observed).sort();
