@@ -13,6 +13,8 @@ import * as train from '../../../src/cli/commands/train';
 import { readBundle } from '../../../src/core/export/bundle';
 import { predictionsCsv } from '../../../src/core/export/predictions-csv';
 import { buildImpactData } from '../../../src/core/impact/features';
+import { columnDistribution } from '../../../src/core/impact/row-evidence';
+import { profileColumn } from '../../../src/core/profile/column-profile';
 import { fitPreprocessing } from '../../../src/core/train/fit-preprocessing';
 import type { Preprocessing } from '../../../src/core/train/preprocessing';
 import { encodeTarget } from '../../../src/core/train/target';
@@ -51,6 +53,21 @@ describe('yes/no class names', () => {
     expect(data.classes).toEqual(['No', 'Yes']);
     expect(data.unknownValClasses.size).toBe(0);
     expect(data.valLabels![0]).toBe(1);
+  });
+
+  it('name the profile bars and the evidence distribution of a yes/no column', async () => {
+    const { frame } = await load(attritionCsv());
+    const overTime = frame.columns[2];
+    const top = profileColumn(overTime, frame.excluded).topValues;
+    expect(top.map((t) => t.value)).toEqual(['No', 'Yes']);
+    expect(columnDistribution(frame, 2, 0)).toMatchObject({
+      value: 'Yes',
+      bins: null,
+      top: [
+        ['No', 53],
+        ['Yes', 27],
+      ],
+    });
   });
 
   it('go into preprocessing.json, and yes/no features say which spelling is 1', async () => {
