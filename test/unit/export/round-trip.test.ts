@@ -13,6 +13,7 @@ import { frameFromStored } from '../../../src/core/table/frame';
 import { importCsvFromBytes } from '../../../src/core/table/memory-import';
 import { cleanedCsvBlob } from '../../../src/storage/cleaning-export';
 import { beginImport } from '../../../src/storage/import-session';
+import { cleanedCsv, load, logOf } from '../recipe/helpers';
 import { freshDb } from '../storage/helpers';
 import { roundTripFiles, type TestFile } from './round-trip-files';
 
@@ -98,5 +99,26 @@ describe('round trip: import, then export with no operations', () => {
     const a = [['x', '1.50']];
     expect(differences(a, [['x', '1.5']])).toEqual(['line 0, column 1: "1.50" → "1.5"']);
     expect(differences([['=1']], [["'=1"]])).toEqual([]);
+  });
+});
+
+describe('edited cells', () => {
+  it('are written in their column style: yes/no spelling, decimal comma, date shape', async () => {
+    const lines = ['flag;amount;stamp'];
+    for (let i = 0; i < 30; i++)
+      lines.push(`${i % 2 ? 'Yes' : 'No'};${i},5;2026-12-${String(i + 1).padStart(2, '0')} 14:05`);
+    const loaded = await load(`${lines.join('\n')}\n`);
+    expect(loaded.columns.map((c) => c.type)).toEqual(['boolean', 'float', 'date']);
+    const log = logOf(
+      { kind: 'relabel', row: 0, column: 0, value: 'yes' },
+      { kind: 'set-cell', row: 1, column: 1, value: '2.25' },
+      { kind: 'set-cell', row: 2, column: 2, value: '2027-01-31T09:30:00Z' },
+    );
+    const rows = (await cleanedCsv(loaded, log)).text.split('\r\n').slice(1, 4);
+    expect(rows).toEqual([
+      'Yes,"0,5",2026-12-01 14:05',
+      'Yes,"2,25",2026-12-02 14:05',
+      'No,"2,5",2027-01-31 09:30',
+    ]);
   });
 });
