@@ -3,11 +3,12 @@
  * dictionary codes or as classified numbers (see column-buffer.ts); each of the four functions
  * here turns one of those into f64 or dict storage, counting distinct values as it goes.
  */
-import { CELL_BOOL, CELL_DATE, CELL_EMPTY, validKinds } from './cell-kinds';
+import { CELL_BOOL, CELL_EMPTY, validKinds } from './cell-kinds';
 import type { ColumnStats } from './column-stats';
 import { cellKindText, type CellParser } from './parse-value';
 import type { ColumnType, DictData, NumericData } from './types';
-import { boolText, dateTemplate, rendersAsWritten } from './value-style';
+import { boolText } from './value-style';
+import { addWritten, dictVariants, writtenEntries } from './written-cells';
 
 /** The cell-dependent parts of a StoredColumnChunk. */
 export interface EncodedColumn {
@@ -104,14 +105,6 @@ export function dictAsDict(cells: DictCells, st: ColumnStats): EncodedColumn {
   return addWritten(out, writtenRows, writtenText);
 }
 
-/** Records the cells kept as written (when there are any), counting their bytes. */
-function addWritten(out: EncodedColumn, rows: number[], text: string[]): EncodedColumn {
-  if (rows.length === 0) return out;
-  out.written = { rows: Uint32Array.from(rows), text };
-  out.bytes += rows.length * 4 + text.reduce((sum, t) => sum + t.length * 2, 0);
-  return out;
-}
-
 /** Dictionary chunk stored as numbers: entries parsed once, those that do not fit kept as text. */
 export function dictAsF64(cells: DictCells, type: ColumnType, st: ColumnStats): EncodedColumn {
   const { rows, entryKinds, entryValues, dictionary, codes, entryCounts } = cells;
@@ -153,57 +146,6 @@ export function dictAsF64(cells: DictCells, type: ColumnType, st: ColumnStats): 
   if (type === 'boolean') out.variants = dictVariants(cells);
   if (dateStyle) out.dateStyle = dateStyle;
   return addWritten(out, writtenRows, writtenText);
-}
-
-/**
- * Per dictionary entry, 1 when its text differs from its value rendered in the column's style
- * (blank-but-not-empty entries included); and the date shape, from the first date entry.
- */
-function writtenEntries(
-  cells: DictCells,
-  type: ColumnType,
-): { entryWritten: Uint8Array; dateStyle: string | null } {
-  const { dictionary, entryKinds, entryValues } = cells;
-  const [a, b] = validKinds(type);
-  let date = cells.dateTemplate;
-  if (type === 'date' && date === null) {
-    const first = dictionary.findIndex((_, e) => entryKinds[e] === CELL_DATE);
-    if (first >= 0) date = dateTemplate(dictionary[first]);
-  }
-  const style = { decimalComma: cells.decimalComma, bool: null, date };
-  const entryWritten = new Uint8Array(dictionary.length);
-  for (let e = 0; e < dictionary.length; e++) {
-    const kind = entryKinds[e];
-    if (kind === CELL_EMPTY) entryWritten[e] = dictionary[e] === '' ? 0 : 1;
-    else if ((kind === a || kind === b) && kind !== CELL_BOOL)
-      entryWritten[e] = rendersAsWritten(dictionary[e], kind, entryValues[e], style) ? 0 : 1;
-  }
-  return { entryWritten, dateStyle: type === 'date' ? date : null };
-}
-
-/** The most frequent spelling of each boolean value, and the rows spelled otherwise. */
-function dictVariants(cells: DictCells): NonNullable<EncodedColumn['variants']> {
-  const { rows, codes, dictionary, entryKinds, entryValues, entryCounts } = cells;
-  const best = [-1, -1];
-  for (let e = 0; e < dictionary.length; e++) {
-    if (entryKinds[e] !== CELL_BOOL) continue;
-    const v = entryValues[e];
-    if (best[v] < 0 || entryCounts[e] > entryCounts[best[v]]) best[v] = e;
-  }
-  const variantRows: number[] = [];
-  const text: string[] = [];
-  for (let r = 0; r < rows; r++) {
-    const e = codes[r];
-    if (entryKinds[e] === CELL_BOOL && e !== best[entryValues[e]]) {
-      variantRows.push(r);
-      text.push(dictionary[e]);
-    }
-  }
-  const usual: [string, string] = [
-    best[0] < 0 ? '' : dictionary[best[0]],
-    best[1] < 0 ? '' : dictionary[best[1]],
-  ];
-  return { usual, rows: Uint32Array.from(variantRows), text };
 }
 
 /** Numeric chunk stored as numbers; cells that do not fit `type` keep their raw text. */
