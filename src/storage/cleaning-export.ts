@@ -62,7 +62,7 @@ export async function recipeOf(db: CleanroomDb, meta: DatasetMeta): Promise<Reci
   const cells = new Map<number, (string | null)[]>();
   for (const row of [...touched].sort((a, b) => a - b)) {
     // ops = []: the source itself, which row fingerprints are taken from.
-    const page = await readRows(db, meta, row, 1, allColumns, []);
+    const page = await readRows(db, meta, row, 1, allColumns, [], 'canonical');
     cells.set(
       row,
       page.cells.map((column) => column[0]),

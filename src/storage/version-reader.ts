@@ -7,7 +7,7 @@ import { toIndex, type OperationIndex } from '../core/clean/op-index';
 import type { LoggedOperation } from '../core/clean/operations';
 import { rowFlags } from '../core/clean/row-flags';
 import { CleanroomError } from '../core/errors';
-import { cellText, decodeColumnChunk } from '../core/table/decode-chunk';
+import { cellText, decodeColumnChunk, shownText } from '../core/table/decode-chunk';
 import { bitIsSet, type ColumnChunk, type DatasetMeta } from '../core/table/types';
 import type { ChunkKey, CleanroomDb } from './db';
 import { decodedCacheOf } from './decoded-cache';
@@ -22,7 +22,10 @@ export interface RowsPage {
   /** Same as `count` (the name the storage API was specified with). */
   rows: number;
   columns: number[];
-  /** cells[c][r]: display text of column columns[c], row start + r; null when missing. */
+  /**
+   * cells[c][r]: text of column columns[c], row start + r, as the file wrote it ("Yes", "1.50");
+   * canonical (true/false, ISO dates) when asked for; null when missing.
+   */
   cells: (string | null)[][];
   /** invalid[c][r] = 1 when the cell's text does not parse as its column's type. */
   invalid: Uint8Array[];
@@ -51,7 +54,10 @@ export async function readVersionColumnChunk(
   return applyOperationsToChunk(decoded, column, chunk * meta.chunkRows, index);
 }
 
-/** Rows [start, start + count) of `columns` in the current version, across chunk boundaries. */
+/**
+ * Rows [start, start + count) of `columns` in the current version, across chunk boundaries.
+ * `texts` 'canonical' gives the text row fingerprints hash (see cellText).
+ */
 export async function readRows(
   db: CleanroomDb,
   meta: DatasetMeta,
@@ -59,7 +65,9 @@ export async function readRows(
   count: number,
   columns: number[],
   ops?: readonly LoggedOperation[] | OperationIndex,
+  texts: 'written' | 'canonical' = 'written',
 ): Promise<RowsPage> {
+  const textOf = texts === 'written' ? shownText : cellText;
   checkColumns(meta, columns);
   const first = clamp(Math.floor(start), 0, meta.rows);
   const n = clamp(Math.floor(count), 0, meta.rows - first);
@@ -93,7 +101,7 @@ export async function readRows(
       const version = applyOperationsToChunk(decoded[k++], column, chunkStart, index);
       for (let row = from; row < to; row++) {
         const local = row - chunkStart;
-        page.cells[c][row - first] = cellText(version, local);
+        page.cells[c][row - first] = textOf(version, local);
         if (version.invalid.has(local)) page.invalid[c][row - first] = 1;
         if (bitIsSet(version.missing, local)) page.missing[c][row - first] = 1;
       }

@@ -143,10 +143,11 @@ export function writeXss(dir?: string): string {
  * `label` text.
  */
 export function writeUnparsedNumeric(dir?: string): string {
-  const lines = ['id,x,label'];
+  // `left` is a yes/no column written "Yes"/"No": the table shows it that way, not true/false.
+  const lines = ['id,x,label,left'];
   for (let i = 0; i < 50; i++) {
     const x = i === 7 ? 'abc' : i === 9 ? '' : String(i * 1.5);
-    lines.push(`${i},${x},item${i}`);
+    lines.push(`${i},${x},item${i},${i % 3 === 0 ? 'Yes' : 'No'}`);
   }
   return write('unparsed-numeric.csv', lines.join('\n') + '\n', dir);
 }

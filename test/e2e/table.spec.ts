@@ -57,7 +57,7 @@ test('cells that do not parse as the column type, and missing cells, are marked'
 }) => {
   await gotoApp(page);
   await importFile(page, writeUnparsedNumeric());
-  await expectListed(page, 'unparsed-numeric', 50, 3);
+  await expectListed(page, 'unparsed-numeric', 50, 4);
   await openDataset(page, 'unparsed-numeric');
 
   // Row 7's `x` is 'abc' in an otherwise numeric column; row 9's `x` is empty.
@@ -67,4 +67,7 @@ test('cells that do not parse as the column type, and missing cells, are marked'
   await expect(cell(page, 8, 1)).toContainText('12');
   await expect(cell(page, 9, 1)).toHaveAttribute('data-missing', /.*/);
   await expect(page.locator(`[data-testid="${ids.cell}"][data-unparsed]`)).toHaveCount(1);
+  // A yes/no column keeps the file's spelling.
+  await expect(cell(page, 0, 3)).toHaveText('Yes');
+  await expect(cell(page, 1, 3)).toHaveText('No');
 });

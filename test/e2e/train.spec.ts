@@ -97,6 +97,9 @@ test('train on penguins, see curves and metrics, pass a gate, reveal test, expor
   const csv = (await readFile(await predictions.path(), 'utf8')).trim().split('\n');
   expect(csv[0]).toBe('row,predicted_species,p_Adelie,p_Chinstrap,p_Gentoo');
   expect(csv).toHaveLength(345);
+  // Rows are numbered from 0, as in the table.
+  expect(csv[1]).toMatch(/^0,/);
+  expect(csv[344]).toMatch(/^343,/);
 
   // The run is stored; a second run leaves as many tensors alive as the first (no leak).
   await expect(page.getByTestId(t.runItem)).toHaveCount(1);

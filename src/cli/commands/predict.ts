@@ -2,10 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { CleanroomError } from '../../core/errors';
 import { loadBundleModel, readBundle } from '../../core/export/bundle';
 import { describeSchema, predictFrame } from '../../core/export/predict-batch';
+import { predictionsCsv } from '../../core/export/predictions-csv';
 import type { Flags } from '../args';
 import { loadCsv } from '../load-csv';
 import { useTrainBackend } from '../train-backend';
-import { csvLine } from '../train-csv';
 import { choiceFlag } from '../train-flags';
 import { driftLines } from '../train-report';
 
@@ -32,38 +32,7 @@ export async function run(flags: Flags): Promise<void> {
   const model = await loadBundleModel(bundle);
   try {
     const result = await predictFrame(model, bundle, frame, { drift: flags.has('drift') });
-    const spec = bundle.preprocessing;
-    // Identifier columns travel along so predictions can be joined back to their rows.
-    const trainedIds = new Set(
-      spec.excluded.filter((e) => e.reason.startsWith('identifier')).map((e) => e.column),
-    );
-    const ids = frame.columns.filter(
-      (c) => c.meta.type === 'identifier' || trainedIds.has(c.meta.name),
-    );
-    const header = [
-      'row',
-      ...ids.map((c) => c.meta.name),
-      `predicted_${spec.target}`,
-      ...spec.classes.map((c) => `p_${c}`),
-    ];
-    const lines = [csvLine(header)];
-    const k = spec.classes.length;
-    for (let r = 0; r < result.rows; r++) {
-      const probs = result.probabilities
-        ? Array.from(result.probabilities.subarray(r * k, r * k + k), (p) => +p.toFixed(6))
-        : [];
-      // float32 model outputs carry ~7 significant digits; more would be noise.
-      const prediction = result.labels ? result.labels[r] : +result.values![r].toPrecision(7);
-      lines.push(
-        csvLine([
-          r + 1,
-          ...ids.map((c) => c.values[r] as string | number | null),
-          prediction,
-          ...probs,
-        ]),
-      );
-    }
-    writeFileSync(out, `${lines.join('\n')}\n`);
+    writeFileSync(out, predictionsCsv(result, bundle.preprocessing, frame));
     const schema = describeSchema(result.schema);
     const report = [
       `scored ${result.rows} rows with ${bundle.card.name}; wrote ${out}`,

@@ -18,6 +18,8 @@ export class ChunkDraft {
   invalid: Map<number, string>;
   /** Boolean spelling variants; an edited cell loses its variant (copied on first write). */
   variants: ColumnChunk['variants'];
+  /** Cells' text as written; an edited cell is written in the column's style instead. */
+  written: Map<number, string> | undefined;
   private owned = new Set<BufferName>();
   private lookup: Map<string, number> | null = null;
 
@@ -31,7 +33,11 @@ export class ChunkDraft {
     this.missing = source.missing;
     this.invalid = source.invalid;
     this.variants = source.variants;
+    this.written = source.written;
+    this.style = source.style;
   }
+
+  readonly style: ColumnChunk['style'];
 
   /** True when cell `row` is empty. */
   isMissing(row: number): boolean {
@@ -89,8 +95,15 @@ export class ChunkDraft {
     this.lookup = null;
   }
 
+  /** Forgets how cell `row` was written (its value changed). */
+  dropWritten(row: number): void {
+    if (!this.written?.has(row)) return;
+    this.own('written').delete(row);
+  }
+
   /** Gives cell `row` a parsed value: number, text, missing or invalid raw text. */
   setCell(row: number, cell: ParsedCell): void {
+    this.dropWritten(row);
     if (this.variants?.text.has(row)) {
       const text = new Map(this.variants.text);
       text.delete(row);
@@ -126,6 +139,8 @@ export class ChunkDraft {
       missing: this.missing,
       invalid: this.invalid,
       ...(this.variants ? { variants: this.variants } : {}),
+      ...(this.written?.size ? { written: this.written } : {}),
+      ...(this.style ? { style: this.style } : {}),
     };
   }
 
@@ -149,10 +164,13 @@ export class ChunkDraft {
         case 'invalid':
           this.invalid = new Map(this.invalid);
           break;
+        case 'written':
+          this.written = new Map(this.written);
+          break;
       }
     }
     return this[name] as NonNullable<this[K]>;
   }
 }
 
-type BufferName = 'numbers' | 'codes' | 'dictionary' | 'missing' | 'invalid';
+type BufferName = 'numbers' | 'codes' | 'dictionary' | 'missing' | 'invalid' | 'written';

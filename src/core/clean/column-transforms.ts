@@ -21,6 +21,11 @@ export function applyTransform(draft: ChunkDraft, transform: ColumnTransform): v
       );
     }
     case 'trim':
+      // Cells kept as written lose their blanks too (blank cells, missing already, become empty).
+      for (const [row, text] of [...(draft.written ?? [])]) {
+        if (draft.isMissing(row)) draft.dropWritten(row);
+        else if (text.trim() !== text) draft.own('written').set(row, text.trim());
+      }
       if (!draft.numeric) return remapStrings(draft, (s) => s.trim() || null);
       // Only invalid raw text can carry whitespace in a numeric column; trimmed it may now parse.
       return remapNumeric(

@@ -2,7 +2,7 @@
  * Duplicate rows: exact copies, near copies (same text up to case and spacing, numbers within a
  * relative tolerance: near-duplicates.ts) and conflicting copies (same features, another label).
  */
-import type { Frame } from '../table/frame';
+import { classLabel, type Frame } from '../table/frame';
 import { nearPairs, nearReason } from './near-duplicates';
 import type { Detector, DetectorOutput, Finding } from './types';
 
@@ -162,18 +162,16 @@ export function detectDuplicates(frame: Frame, target: number | null): DetectorO
   const labels = frame.columns[target];
   for (const g of duplicateGroups(frame, features, 'exact')) {
     const votes = new Map<string, number>();
-    for (const r of g)
-      votes.set(
-        cell(frame, target, r, 'exact'),
-        (votes.get(cell(frame, target, r, 'exact')) ?? 0) + 1,
-      );
+    // Votes by class name (a yes/no label in the file's spelling), so a suggestion reads "Yes".
+    const label = (r: number): string => classLabel(labels, r) ?? '\u0000';
+    for (const r of g) votes.set(label(r), (votes.get(label(r)) ?? 0) + 1);
     if (votes.size < 2) continue;
     const [major, count] = [...votes].sort((a, b) => b[1] - a[1])[0];
     const tie = [...votes.values()].filter((n) => n === count).length > 1;
     for (const r of g) {
-      const mine = cell(frame, target, r, 'exact');
+      const mine = label(r);
       if (mine === major && !tie) continue;
-      const value = labels.kind === 'string' ? labels.values[r] : String(labels.values[r]);
+      const value = classLabel(labels, r);
       findings.push({
         row: r,
         column: target,

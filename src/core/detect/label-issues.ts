@@ -4,7 +4,7 @@
  * a leave-one-out nearest-neighbour vote), ranked by a noise-aware posterior. Needs a
  * categorical target.
  */
-import type { Frame } from '../table/frame';
+import { classLabel, type Frame } from '../table/frame';
 import { confidentLearning } from './confident-learning';
 import { labelFeatures } from './label-features';
 import {
@@ -26,10 +26,8 @@ export function encodeLabels(
   target: number,
 ): { labels: Int32Array; classes: string[] } | string {
   const column = frame.columns[target];
-  const text = (r: number): string | null => {
-    const v = column.values[r];
-    return v === null || (typeof v === 'number' && Number.isNaN(v)) ? null : String(v);
-  };
+  // Class names as the file spells them ("Yes", not 1).
+  const text = (r: number): string | null => classLabel(column, r);
   const index = new Map<string, number>();
   const labels = new Int32Array(frame.rows).fill(-1);
   for (let r = 0; r < frame.rows; r++) {

@@ -1,6 +1,6 @@
 /** Missing cells, placeholder words (N/A, ?, unknown…) and numeric sentinels (-999, 99999…). */
 import type { Operation } from '../clean/operations';
-import type { Frame, FrameColumn } from '../table/frame';
+import { boolSpellings, type Frame, type FrameColumn } from '../table/frame';
 import { findNumericSentinels, isMissingToken } from './sentinels';
 import { formatDate } from '../table/parse-date';
 import { columnStats, fmt } from './stats';
@@ -56,8 +56,9 @@ function imputeFor(
       seen[v]++;
       if (first < 0) first = v;
     }
-    if (first >= 0)
-      mode = (seen[1] === seen[0] ? first : seen[1] > seen[0] ? 1 : 0) ? 'true' : 'false';
+    // Named as the file spells it ("Yes"), so the suggestion reads as the data does.
+    const spellings = boolSpellings(column) ?? ['false', 'true'];
+    if (first >= 0) mode = spellings[seen[1] === seen[0] ? first : seen[1] > seen[0] ? 1 : 0];
   } else
     for (const [text, n] of valueCounts(column.values, frame.excluded))
       if (n > best && !isMissingToken(text)) [mode, best] = [text, n];

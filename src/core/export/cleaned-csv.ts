@@ -10,8 +10,11 @@
  * number. Raw text kept in a numeric column because it did not parse (say `=1+1` in an age
  * column) is text and is guarded like any other. Text columns are guarded strictly, `-5`
  * included: the column's type, not the cell's look, decides. Header names are guarded too.
+ *
+ * Values keep their spelling: a cell no operation changed is written as the file had it ("Yes",
+ * "1.50", "2026-12-03 14:05", "007"), an edited one in its column's style; headers as written.
  */
-import { cellText } from '../table/decode-chunk';
+import { writtenText } from '../table/decode-chunk';
 import { bitIsSet, type ColumnChunk, type ColumnMeta } from '../table/types';
 
 /** One band of rows of the version: every column's op-applied chunk and the excluded bitmap. */
@@ -31,9 +34,9 @@ export function csvField(text: string | null, guard: boolean): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The header line (with its CRLF). */
+/** The header line (with its CRLF): each header as the file wrote it (renamed empty ones by name). */
 export function csvHeader(columns: readonly ColumnMeta[]): string {
-  return `${columns.map((c) => csvField(c.name, true)).join(',')}\r\n`;
+  return `${columns.map((c) => csvField(c.originalName || c.name, true)).join(',')}\r\n`;
 }
 
 /** The CSV lines of rows [from, to) of one band, excluded rows left out. */
@@ -45,7 +48,7 @@ export function csvLines(band: VersionBand, from: number, to: number): string {
     for (let c = 0; c < band.chunks.length; c++) {
       const chunk = band.chunks[c];
       const parsedNumber = chunk.numbers !== null && !chunk.invalid.has(row);
-      fields[c] = csvField(cellText(chunk, row), !parsedNumber);
+      fields[c] = csvField(writtenText(chunk, row), !parsedNumber);
     }
     lines.push(`${fields.join(',')}\r\n`);
   }

@@ -28,12 +28,25 @@ export function frameVersionBand(
 /** One frame column as a single decoded chunk (dictionary-encoding string columns). */
 export function frameColumnChunk(column: FrameColumn, rows: number): ColumnChunk {
   const missing = new Uint8Array(Math.ceil(rows / 8));
-  const base = { type: column.meta.type, rows, missing, invalid: column.invalid };
+  const base = {
+    type: column.meta.type,
+    rows,
+    missing,
+    invalid: column.invalid,
+    ...(column.written ? { written: column.written } : {}),
+  };
   if (column.kind === 'number') {
     column.values.forEach((v, r) => {
       if (v !== v && !column.invalid.has(r)) setBit(missing, r);
     });
-    return { ...base, numbers: column.values, codes: null, dictionary: null };
+    return {
+      ...base,
+      numbers: column.values,
+      codes: null,
+      dictionary: null,
+      ...(column.variants ? { variants: column.variants } : {}),
+      ...(column.style ? { style: column.style } : {}),
+    };
   }
   const codes = new Uint32Array(rows);
   const dictionary: string[] = [];

@@ -4,7 +4,7 @@
  * categories), fitted on the training rows, and class codes shared by both splits.
  */
 import { CleanroomError } from '../errors';
-import { columnIndex, type Frame } from '../table/frame';
+import { boolSpellings, classLabel, columnIndex, type Frame } from '../table/frame';
 import { fitPreprocessing } from '../train/fit-preprocessing';
 import type { Preprocessing } from '../train/preprocessing';
 import { encodeTarget } from '../train/target';
@@ -57,7 +57,9 @@ export function buildImpactData(train: Frame, val: Frame | null, targetName: str
       `No usable feature columns besides "${targetName}": nothing to compare rows by.`,
     );
   const classIndex = new Map(encoded.classes.map((c, i) => [c, i]));
-  const trainLabels = labelsOf(train, target, classIndex, null, null);
+  // A yes/no target keeps the training file's spelling, whatever the validation file's.
+  const spellings = boolSpellings(train.columns[target]);
+  const trainLabels = labelsOf(train, target, classIndex, null, null, spellings);
   const t = transformFrame(spec, train);
   const unknownValClasses = new Map<string, number>();
   let valMatrix: Matrix | null = null;
@@ -69,7 +71,7 @@ export function buildImpactData(train: Frame, val: Frame | null, targetName: str
         'invalid-operation',
         `The validation file has no column "${targetName}".`,
       );
-    valLabels = labelsOf(val, vt, classIndex, unknownValClasses, val.excluded);
+    valLabels = labelsOf(val, vt, classIndex, unknownValClasses, val.excluded, spellings);
     const v = transformFrame(spec, val);
     valMatrix = { x: v.x, rows: v.rows, width: v.width };
   }
@@ -99,15 +101,16 @@ function labelsOf(
   unknown: Map<string, number> | null,
   /** Rows left at -1 whatever their value. */
   skip: Uint8Array | null,
+  spellings: [string, string] | null,
 ): Int32Array {
-  const values = frame.columns[column].values;
+  const target = frame.columns[column];
   const labels = new Int32Array(frame.rows).fill(-1);
   for (let r = 0; r < frame.rows; r++) {
-    const v = values[r];
-    if (skip?.[r] || v === null || (typeof v === 'number' && Number.isNaN(v))) continue;
-    const code = classIndex.get(String(v));
+    const label = skip?.[r] ? null : classLabel(target, r, spellings);
+    if (label === null) continue;
+    const code = classIndex.get(label);
     if (code !== undefined) labels[r] = code;
-    else if (unknown) unknown.set(String(v), (unknown.get(String(v)) ?? 0) + 1);
+    else if (unknown) unknown.set(label, (unknown.get(label) ?? 0) + 1);
   }
   return labels;
 }

@@ -3,7 +3,7 @@
  * classes it likely belongs to, and where its flagged value sits in the column's distribution.
  * One row against M reference rows is M short dot products: cheap enough to do on demand.
  */
-import type { Frame } from '../table/frame';
+import { boolSpellings, classLabel, type Frame } from '../table/frame';
 import type { Matrix } from './distances';
 import type { ShapleyResult } from './knn-shapley';
 
@@ -104,6 +104,14 @@ export function columnDistribution(
   topCount = 10,
 ): Distribution {
   const col = frame.columns[column];
+  const spellings = boolSpellings(col);
+  if (spellings) {
+    // Yes/no: a bar per value in the file's spelling ("No", "Yes"), not a histogram of 0/1.
+    const counts = [0, 0];
+    for (const v of col.values as Float64Array) if (v === v) counts[v !== 0 ? 1 : 0]++;
+    const top = spellings.map((label, i): [string, number] => [label, counts[i]]);
+    return { column, value: classLabel(col, r), bins: null, top: top.filter(([, n]) => n > 0) };
+  }
   if (col.kind === 'number') {
     const v = col.values[r];
     const value = Number.isNaN(v) ? (col.invalid.get(r) ?? null) : String(v);

@@ -7,7 +7,7 @@
 import { findNumericSentinels, isMissingToken } from '../detect/sentinels';
 import { madSorted, quantileSorted } from '../detect/stats';
 import { valueCounts } from '../detect/value-counts';
-import type { FrameColumn } from '../table/frame';
+import { boolSpellings, type FrameColumn } from '../table/frame';
 import type { ColumnType } from '../table/types';
 
 const BINS = 24;
@@ -127,7 +127,12 @@ export function profileColumn(column: FrameColumn, excluded: Uint8Array): Column
     const numeric = numericProfile(sorted);
     // Distinct values and their counts are runs of the sorted copy: no hash map of 1M numbers.
     const runs = numericRuns(sorted);
-    return finish(column, runs.distinct, n, runs.top, empty, disguised, invalid, numeric, null);
+    // Yes/no values are named as the file spells them ("Yes"), not by their stored 0/1.
+    const spellings = boolSpellings(column);
+    const topValues = spellings
+      ? runs.top.map((t) => ({ ...t, value: spellings[t.value === '0' ? 0 : 1] }))
+      : runs.top;
+    return finish(column, runs.distinct, n, topValues, empty, disguised, invalid, numeric, null);
   }
   let min = Infinity,
     max = 0,

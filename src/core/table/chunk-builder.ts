@@ -124,7 +124,10 @@ export class ChunkBuilder {
         unparsedRows: encoded.unparsedRows,
         unparsedText: encoded.unparsedText,
         valueType: numeric ?? type,
-        ...(encoded.variants?.rows.length ? { variants: encoded.variants } : {}),
+        // Booleans always keep their usual spellings: the file's "Yes"/"No" is how they show.
+        ...(encoded.variants ? { variants: encoded.variants } : {}),
+        ...(encoded.written ? { written: encoded.written } : {}),
+        ...(encoded.dateStyle ? { dateStyle: encoded.dateStyle } : {}),
       });
     }
     this.chunkCount++;

@@ -29,6 +29,10 @@ import {
 import { ColumnStats, LARGE_FIELD } from './column-stats';
 import type { CellParser } from './parse-value';
 import type { ColumnType } from './types';
+import { dateTemplate, rendersAsWritten, type ValueStyle } from './value-style';
+
+/** Date cells looked at for the column's date shape before giving up (offsets never fit one). */
+const TEMPLATE_TRIES = 64;
 
 /** Buffers one column of one chunk; see the file comment for the two modes. */
 export class ColumnBuffer implements DictCells, NumericCells {
@@ -48,6 +52,14 @@ export class ColumnBuffer implements DictCells, NumericCells {
   usualBool: [string, string] | null = null;
   variantRows: number[] = [];
   variantText: string[] = [];
+  // Cells whose text differs from their value rendered in the column's style ("1.50", "007" kept
+  // as a number never happens: that is text), and blank-but-not-empty cells.
+  writtenRows: number[] = [];
+  writtenText: string[] = [];
+  /** The usual shape of the column's dates (from the first date that has one). */
+  dateTemplate: string | null = null;
+  private templateTries = 0;
+  private readonly style: ValueStyle;
   // dict mode (public for the encoders)
   codes: Uint32Array;
   private lookup = new Map<string, number>();
@@ -63,6 +75,12 @@ export class ColumnBuffer implements DictCells, NumericCells {
     this.kinds = new Uint8Array(0);
     this.values = new Float64Array(0);
     this.codes = new Uint32Array(capacity);
+    this.style = { decimalComma: parser.decimalComma, bool: null, date: null };
+  }
+
+  /** True when numbers are written with a decimal comma in this file. */
+  get decimalComma(): boolean {
+    return this.parser.decimalComma;
   }
 
   /** Appends the next cell of this column. */
@@ -87,7 +105,25 @@ export class ColumnBuffer implements DictCells, NumericCells {
     if (kind !== this.validA && kind !== this.validB && kind !== CELL_EMPTY) {
       this.keptRows.push(r);
       this.keptText.push(text);
-    } else if (kind === CELL_BOOL && this.usualBool !== null) this.noteSpelling(r, text);
+    } else if (kind === CELL_BOOL) {
+      if (this.usualBool !== null) this.noteSpelling(r, text);
+    } else if (kind === CELL_EMPTY) {
+      if (length > 0) this.noteWritten(r, text);
+    } else if (!this.rendersAsWritten(text, kind)) this.noteWritten(r, text);
+  }
+
+  private rendersAsWritten(text: string, kind: number): boolean {
+    if (kind === CELL_DATE && this.dateTemplate === null && this.templateTries < TEMPLATE_TRIES) {
+      this.templateTries++;
+      this.dateTemplate = dateTemplate(text);
+    }
+    this.style.date = this.dateTemplate;
+    return rendersAsWritten(text, kind, this.parser.value, this.style);
+  }
+
+  private noteWritten(r: number, text: string): void {
+    this.writtenRows.push(r);
+    this.writtenText.push(text);
   }
 
   private noteSpelling(r: number, text: string): void {
@@ -163,6 +199,7 @@ export class ColumnBuffer implements DictCells, NumericCells {
     if (this.numericType === null) out = type ? dictAsF64(this, type, st) : dictAsDict(this, st);
     else out = type ? f64AsF64(this, type, st) : f64AsDict(this, this.parser, st);
     this.usualBool = type === 'boolean' ? (out.variants?.usual ?? this.usualBool) : null;
+    this.dateTemplate = type === 'date' ? (out.dateStyle ?? this.dateTemplate) : null;
     this.reset(type);
     return out;
   }
@@ -176,6 +213,8 @@ export class ColumnBuffer implements DictCells, NumericCells {
     this.keptText = [];
     this.variantRows = [];
     this.variantText = [];
+    this.writtenRows = [];
+    this.writtenText = [];
     this.lookup = new Map();
     this.dictionary = [];
     if (type === null) {

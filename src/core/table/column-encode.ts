@@ -7,6 +7,8 @@ import { CELL_BOOL, CELL_EMPTY, validKinds } from './cell-kinds';
 import type { ColumnStats } from './column-stats';
 import { cellKindText, type CellParser } from './parse-value';
 import type { ColumnType, DictData, NumericData } from './types';
+import { boolText } from './value-style';
+import { addWritten, dictVariants, writtenEntries } from './written-cells';
 
 /** The cell-dependent parts of a StoredColumnChunk. */
 export interface EncodedColumn {
@@ -18,6 +20,10 @@ export interface EncodedColumn {
   bytes: number;
   /** Boolean columns: usual spellings and the cells spelled otherwise (see StoredColumnChunk). */
   variants?: { usual: [string, string]; rows: Uint32Array; text: string[] };
+  /** Cells whose text differs from their value rendered in the column's style (ascending rows). */
+  written?: { rows: Uint32Array; text: string[] };
+  /** Date columns: the usual shape of the dates (see value-style.ts). */
+  dateStyle?: string;
 }
 
 /** A chunk column as dictionary codes, each entry classified once (kind, value, occurrences). */
@@ -28,6 +34,9 @@ export interface DictCells {
   entryKinds: Uint8Array;
   entryValues: Float64Array;
   entryCounts: Uint32Array;
+  decimalComma: boolean;
+  /** The date shape learnt from earlier chunks, if any. */
+  dateTemplate: string | null;
 }
 
 /** A chunk column as classified cells, with the raw text of cells that did not fit its type. */
@@ -42,6 +51,11 @@ export interface NumericCells {
   usualBool: [string, string] | null;
   variantRows: number[];
   variantText: string[];
+  /** Rows (ascending) whose text differs from the value's rendering, and that text. */
+  writtenRows: number[];
+  writtenText: string[];
+  dateTemplate: string | null;
+  decimalComma: boolean;
 }
 
 const NO_ROWS = new Uint32Array(0);
@@ -65,21 +79,30 @@ export function dictAsDict(cells: DictCells, st: ColumnStats): EncodedColumn {
   }
   const codes = cells.codes.length === rows ? cells.codes : cells.codes.slice(0, rows);
   const compact = kept.length !== dictionary.length;
+  const writtenRows: number[] = [];
+  const writtenText: string[] = [];
   for (let r = 0; r < rows; r++) {
-    const code = remap[codes[r]];
+    const e = codes[r];
+    const code = remap[e];
     if (code < 0) {
       missing[r >> 3] |= 1 << (r & 7);
       codes[r] = 0;
+      // A blank but not empty cell ("  ") is missing, and is written back as it was.
+      if (dictionary[e] !== '') {
+        writtenRows.push(r);
+        writtenText.push(dictionary[e]);
+      }
     } else if (compact) codes[r] = code;
   }
   for (const text of kept) st.addDistinct(text);
-  return {
+  const out: EncodedColumn = {
     data: { encoding: 'dict', codes, dictionary: kept },
     missing,
     unparsedRows: NO_ROWS,
     unparsedText: [],
     bytes: codes.byteLength + missing.byteLength + textBytes,
   };
+  return addWritten(out, writtenRows, writtenText);
 }
 
 /** Dictionary chunk stored as numbers: entries parsed once, those that do not fit kept as text. */
@@ -90,10 +113,17 @@ export function dictAsF64(cells: DictCells, type: ColumnType, st: ColumnStats): 
   const missing = new Uint8Array((rows + 7) >> 3);
   const unparsedRows: number[] = [];
   const unparsedText: string[] = [];
+  const writtenRows: number[] = [];
+  const writtenText: string[] = [];
+  const { entryWritten, dateStyle } = writtenEntries(cells, type);
   let textBytes = 0;
   for (let r = 0; r < rows; r++) {
     const e = codes[r];
     const kind = entryKinds[e];
+    if (entryWritten[e] === 1) {
+      writtenRows.push(r);
+      writtenText.push(dictionary[e]);
+    }
     if (kind === a || kind === b) {
       values[r] = entryValues[e];
       continue;
@@ -114,32 +144,8 @@ export function dictAsF64(cells: DictCells, type: ColumnType, st: ColumnStats): 
   }
   const out = numericChunk(values, missing, unparsedRows, unparsedText, textBytes);
   if (type === 'boolean') out.variants = dictVariants(cells);
-  return out;
-}
-
-/** The most frequent spelling of each boolean value, and the rows spelled otherwise. */
-function dictVariants(cells: DictCells): NonNullable<EncodedColumn['variants']> {
-  const { rows, codes, dictionary, entryKinds, entryValues, entryCounts } = cells;
-  const best = [-1, -1];
-  for (let e = 0; e < dictionary.length; e++) {
-    if (entryKinds[e] !== CELL_BOOL) continue;
-    const v = entryValues[e];
-    if (best[v] < 0 || entryCounts[e] > entryCounts[best[v]]) best[v] = e;
-  }
-  const variantRows: number[] = [];
-  const text: string[] = [];
-  for (let r = 0; r < rows; r++) {
-    const e = codes[r];
-    if (entryKinds[e] === CELL_BOOL && e !== best[entryValues[e]]) {
-      variantRows.push(r);
-      text.push(dictionary[e]);
-    }
-  }
-  const usual: [string, string] = [
-    best[0] < 0 ? '' : dictionary[best[0]],
-    best[1] < 0 ? '' : dictionary[best[1]],
-  ];
-  return { usual, rows: Uint32Array.from(variantRows), text };
+  if (dateStyle) out.dateStyle = dateStyle;
+  return addWritten(out, writtenRows, writtenText);
 }
 
 /** Numeric chunk stored as numbers; cells that do not fit `type` keep their raw text. */
@@ -152,11 +158,15 @@ export function f64AsF64(cells: NumericCells, type: ColumnType, st: ColumnStats)
   const unparsedText: string[] = [];
   let textBytes = 0;
   let kept = 0;
+  let own = 0;
+  const { writtenRows, writtenText } = cells;
   const track = !st.distinctCapped;
   for (let r = 0; r < rows; r++) {
     const kind = kinds[r];
     const isKept = kept < keptRows.length && keptRows[kept] === r;
-    const text = isKept ? keptText[kept++] : null;
+    const isOwn = own < writtenRows.length && writtenRows[own] === r;
+    const text = isKept ? keptText[kept++] : isOwn ? writtenText[own] : null;
+    if (isOwn) own++;
     if (kind === a || kind === b) {
       if (track) st.addDistinct(values[r]);
       continue;
@@ -167,7 +177,7 @@ export function f64AsF64(cells: NumericCells, type: ColumnType, st: ColumnStats)
       continue;
     }
     // Kept text, or (rare: the type changed within the chunk) the value written back as text.
-    const raw = text ?? cellKindText(kind, values[r]);
+    const raw = text ?? cellKindText(kind, values[r], cells.decimalComma, cells.dateTemplate);
     values[r] = NaN;
     unparsedRows.push(r);
     unparsedText.push(raw);
@@ -181,21 +191,32 @@ export function f64AsF64(cells: NumericCells, type: ColumnType, st: ColumnStats)
       rows: Uint32Array.from(cells.variantRows),
       text: cells.variantText,
     };
-  return out;
+  if (type === 'date' && cells.dateTemplate) out.dateStyle = cells.dateTemplate;
+  return addWritten(out, cells.writtenRows, cells.writtenText);
 }
 
 /** Numeric chunk stored as dictionary codes (the column turned out to be text). */
 export function f64AsDict(cells: NumericCells, parser: CellParser, st: ColumnStats): EncodedColumn {
   // Numbers went in before the column turned out to be text: their text is rebuilt from the
-  // value (`1.50` reads back as `1.5`); cells that did not parse keep their raw text.
+  // value in the file's style; text that renders otherwise (`1.50`, a "YES" among "yes") and
+  // cells that did not parse were kept, so every cell keeps its text.
   const { rows, kinds, values, keptRows, keptText } = cells;
   const codes = new Uint32Array(rows);
   const lookup = new Map<string, number>();
   const dictionary: string[] = [];
+  const own = new Map<number, string>();
+  cells.writtenRows.forEach((row, i) => own.set(row, cells.writtenText[i]));
+  cells.variantRows.forEach((row, i) => own.set(row, cells.variantText[i]));
+  const rendered = (kind: number, value: number): string =>
+    kind === CELL_BOOL
+      ? boolText(value !== 0, cells.usualBool)
+      : kind === CELL_EMPTY
+        ? ''
+        : cellKindText(kind, value, parser.decimalComma, cells.dateTemplate);
   let kept = 0;
   for (let r = 0; r < rows; r++) {
     const isKept = kept < keptRows.length && keptRows[kept] === r;
-    const text = isKept ? keptText[kept++] : cellKindText(kinds[r], values[r]);
+    const text = isKept ? keptText[kept++] : (own.get(r) ?? rendered(kinds[r], values[r]));
     let code = lookup.get(text);
     if (code === undefined) {
       code = dictionary.length;
@@ -209,7 +230,11 @@ export function f64AsDict(cells: NumericCells, parser: CellParser, st: ColumnSta
   dictionary.forEach((text, e) => (entryKinds[e] = parser.classify(text)));
   for (let r = 0; r < rows; r++) entryCounts[codes[r]]++;
   const entryValues = new Float64Array(0);
-  return dictAsDict({ rows, codes, dictionary, entryKinds, entryValues, entryCounts }, st);
+  const { decimalComma, dateTemplate } = cells;
+  return dictAsDict(
+    { rows, codes, dictionary, entryKinds, entryValues, entryCounts, decimalComma, dateTemplate },
+    st,
+  );
 }
 
 function numericChunk(

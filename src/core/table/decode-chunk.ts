@@ -3,7 +3,9 @@
  * was written; when the final type differs (numbers that turned out categorical, text that
  * turned out numeric) the reader converts here, so the import never rewrites earlier chunks.
  */
-import { CellParser, formatValue, parseAs } from './parse-value';
+import { CellParser, formatValue } from './parse-value';
+import { textsToNumbers } from './decode-texts';
+import { renderValue, type ValueStyle } from './value-style';
 import {
   NUMERIC_TYPES,
   bitIsSet,
@@ -12,8 +14,6 @@ import {
   type ColumnMeta,
   type ColumnType,
   type CsvDialect,
-  type DictData,
-  type NumericData,
   type StoredColumnChunk,
 } from './types';
 
@@ -24,20 +24,32 @@ export function decodeColumnChunk(
   dialect: CsvDialect | null,
 ): ColumnChunk {
   const type = meta.type;
-  const parser = new CellParser(dialect?.decimalComma ?? false);
+  const decimalComma = dialect?.decimalComma ?? false;
+  const parser = new CellParser(decimalComma);
   const numeric = NUMERIC_TYPES.has(type);
-  const base = { type, rows: stored.rows, missing: stored.missing };
+  const base = {
+    type,
+    rows: stored.rows,
+    missing: stored.missing,
+    ...(stored.written ? { written: pairsOf(stored.written.rows, stored.written.text) } : {}),
+  };
   if (stored.data.encoding === 'dict') {
     if (!numeric) {
       const { codes, dictionary } = stored.data;
       return { ...base, numbers: null, codes, dictionary, invalid: new Map() };
     }
-    return { ...base, ...dictToNumbers(stored, stored.data, type, parser) };
+    const data = stored.data;
+    const textAt = (r: number): string => data.dictionary[data.codes[r]];
+    return { ...base, ...textsToNumbers(stored, textAt, type, parser) };
   }
   const valueType = numericValueType(stored.valueType, type);
-  const unparsed = new Map<number, string>();
-  stored.unparsedRows.forEach((row, i) => unparsed.set(row, stored.unparsedText[i]));
-  if (!numeric) return { ...base, ...f64ToStrings(stored, stored.data, valueType, unparsed) };
+  const unparsed = pairsOf(stored.unparsedRows, stored.unparsedText);
+  const variants = stored.variants ? variantsOf(stored.variants) : undefined;
+  const style: ValueStyle = {
+    decimalComma,
+    bool: valueType === 'boolean' ? (stored.variants?.usual ?? null) : null,
+    date: valueType === 'date' ? (stored.dateStyle ?? null) : null,
+  };
   if (sameValues(valueType, type)) {
     return {
       ...base,
@@ -45,16 +57,30 @@ export function decodeColumnChunk(
       codes: null,
       dictionary: null,
       invalid: unparsed,
-      ...(type === 'boolean' && stored.variants ? { variants: variantsOf(stored.variants) } : {}),
+      style,
+      ...(type === 'boolean' && variants ? { variants } : {}),
     };
   }
-  return { ...base, ...f64ToNumbers(stored, stored.data, valueType, type, unparsed, parser) };
+  // Every other conversion starts from each cell's text as written.
+  const values = stored.data.values;
+  const own = base.written;
+  const textAt = (r: number): string =>
+    own?.get(r) ??
+    unparsed.get(r) ??
+    variants?.text.get(r) ??
+    renderValue(values[r], valueType, style);
+  if (!numeric) return { ...base, ...textsToStrings(stored, textAt) };
+  return { ...base, ...textsToNumbers(stored, textAt, type, parser) };
+}
+
+function pairsOf(rows: Uint32Array, text: string[]): Map<number, string> {
+  const map = new Map<number, string>();
+  rows.forEach((row, i) => map.set(row, text[i]));
+  return map;
 }
 
 function variantsOf(stored: NonNullable<StoredColumnChunk['variants']>): BoolVariants {
-  const text = new Map<number, string>();
-  stored.rows.forEach((row, i) => text.set(row, stored.text[i]));
-  return { usual: stored.usual, text };
+  return { usual: stored.usual, text: pairsOf(stored.rows, stored.text) };
 }
 
 /** What the numbers of an f64 chunk mean: its recorded type, else the final one, else float. */
@@ -68,44 +94,20 @@ function sameValues(a: ColumnType, b: ColumnType): boolean {
   return a === b || (number(a) && number(b));
 }
 
-type Converted = Pick<ColumnChunk, 'numbers' | 'codes' | 'dictionary' | 'invalid'>;
+/** The parts of a ColumnChunk a conversion produces. */
+export type Converted = Pick<
+  ColumnChunk,
+  'numbers' | 'codes' | 'dictionary' | 'invalid' | 'written' | 'style' | 'variants'
+>;
 
-/** Parses each dictionary entry once; codes of entries that do not parse become invalid cells. */
-function dictToNumbers(
-  stored: StoredColumnChunk,
-  data: DictData,
-  type: ColumnType,
-  parser: CellParser,
-): Converted {
-  const entryValues = data.dictionary.map((text) => parseAs(parser, text, type));
-  const numbers = new Float64Array(stored.rows);
-  const invalid = new Map<number, string>();
-  for (let r = 0; r < stored.rows; r++) {
-    if (bitIsSet(stored.missing, r)) {
-      numbers[r] = NaN;
-      continue;
-    }
-    const code = data.codes[r];
-    const v = entryValues[code];
-    numbers[r] = v;
-    if (v !== v) invalid.set(r, data.dictionary[code]);
-  }
-  return { numbers, codes: null, dictionary: null, invalid };
-}
-
-/** Numbers (or their raw text where kept) as dictionary-encoded strings. */
-function f64ToStrings(
-  stored: StoredColumnChunk,
-  data: NumericData,
-  valueType: ColumnType,
-  unparsed: Map<number, string>,
-): Converted {
+/** Each present cell's text (as written) dictionary-encoded. */
+function textsToStrings(stored: StoredColumnChunk, textAt: (r: number) => string): Converted {
   const codes = new Uint32Array(stored.rows);
   const dictionary: string[] = [];
   const lookup = new Map<string, number>();
   for (let r = 0; r < stored.rows; r++) {
     if (bitIsSet(stored.missing, r)) continue;
-    const text = unparsed.get(r) ?? formatValue(data.values[r], valueType);
+    const text = textAt(r);
     let code = lookup.get(text);
     if (code === undefined) {
       code = dictionary.length;
@@ -117,33 +119,10 @@ function f64ToStrings(
   return { numbers: null, codes, dictionary, invalid: new Map() };
 }
 
-/** Between numeric types (e.g. boolean → integer): each cell's text re-parsed as `type`. */
-function f64ToNumbers(
-  stored: StoredColumnChunk,
-  data: NumericData,
-  valueType: ColumnType,
-  type: ColumnType,
-  unparsed: Map<number, string>,
-  parser: CellParser,
-): Converted {
-  const numbers = new Float64Array(stored.rows);
-  const invalid = new Map<number, string>();
-  for (let r = 0; r < stored.rows; r++) {
-    if (bitIsSet(stored.missing, r)) {
-      numbers[r] = NaN;
-      continue;
-    }
-    const text = unparsed.get(r) ?? formatValue(data.values[r], valueType);
-    const v = parseAs(parser, text, type);
-    numbers[r] = v;
-    if (v !== v) invalid.set(r, text);
-  }
-  return { numbers, codes: null, dictionary: null, invalid };
-}
-
 /**
- * Display text of one cell: null when missing, the raw text of an invalid cell, integers
- * without `.0`, dates as ISO date or date-time, booleans as true/false.
+ * Canonical text of one cell: null when missing, the raw text of an invalid cell, integers
+ * without `.0`, dates as ISO date or date-time, booleans as true/false. Row fingerprints hash
+ * this (so recipes match whatever the spelling); views and exports use `writtenText`.
  */
 export function cellText(chunk: ColumnChunk, row: number): string | null {
   if (bitIsSet(chunk.missing, row)) return null;
@@ -152,6 +131,31 @@ export function cellText(chunk: ColumnChunk, row: number): string | null {
   if (chunk.numbers) {
     const v = chunk.numbers[row];
     return v === v ? formatValue(v, chunk.type) : null;
+  }
+  if (chunk.codes && chunk.dictionary) return chunk.dictionary[chunk.codes[row]] ?? null;
+  return null;
+}
+
+/**
+ * A cell's text as the file wrote it, edits written in the column's style: null when missing
+ * (blank-but-not-empty cells give their blanks back), the raw text of an invalid cell, a boolean
+ * in its own spelling ("Yes"), a number or date as written ("1.50", "2026-12-03 14:05").
+ */
+export function writtenText(chunk: ColumnChunk, row: number): string | null {
+  return chunk.written?.get(row) ?? shownText(chunk, row);
+}
+
+/** What the table shows for a cell: its written text, null when missing (even if blank). */
+export function shownText(chunk: ColumnChunk, row: number): string | null {
+  if (bitIsSet(chunk.missing, row)) return null;
+  const own = chunk.written?.get(row);
+  if (own !== undefined) return own;
+  const invalid = chunk.invalid.get(row);
+  if (invalid !== undefined) return invalid;
+  if (chunk.numbers) {
+    const v = chunk.numbers[row];
+    if (v !== v) return null;
+    return chunk.variants?.text.get(row) ?? renderValue(v, chunk.type, chunk.style);
   }
   if (chunk.codes && chunk.dictionary) return chunk.dictionary[chunk.codes[row]] ?? null;
   return null;

@@ -15,6 +15,7 @@ import {
 import { formatDate, parseDate } from './parse-date';
 import { scanCommaNumber, scanDotNumber } from './parse-number';
 import type { ColumnType } from './types';
+import { renderValue } from './value-style';
 
 export {
   CELL_BOOL,
@@ -132,10 +133,19 @@ export function formatValue(value: number, type: ColumnType): string {
 
 /** Epoch ms UTC as `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS[.fff]Z` when it has a time of day. */
 
-/** Text for a cell whose raw text was not kept: its parsed value written back. */
-export function cellKindText(kind: number, value: number): string {
-  if (kind === CELL_BOOL) return formatValue(value, 'boolean');
-  if (kind === CELL_DATE) return formatValue(value, 'date');
-  if (kind === CELL_INT || kind === CELL_FLOAT) return formatValue(value, 'float');
+/**
+ * Text for a cell whose raw text was not kept (it rendered as written): its parsed value written
+ * back in the file's style (decimal mark, date shape).
+ */
+export function cellKindText(
+  kind: number,
+  value: number,
+  decimalComma = false,
+  dateShape: string | null = null,
+): string {
+  const style = { decimalComma, bool: null, date: dateShape };
+  if (kind === CELL_BOOL) return renderValue(value, 'boolean', style);
+  if (kind === CELL_DATE) return renderValue(value, 'date', style);
+  if (kind === CELL_INT || kind === CELL_FLOAT) return renderValue(value, 'float', style);
   return '';
 }

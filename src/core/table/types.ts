@@ -2,6 +2,7 @@
  * The columnar data model shared by import, storage, the operation log and every later stage.
  * A dataset's source is immutable: per column and per chunk of rows, one stored record.
  */
+import type { ValueStyle } from './value-style';
 
 /** A column's logical type, inferred at import (and revised when later values contradict it). */
 export type ColumnType =
@@ -56,6 +57,14 @@ export interface StoredColumnChunk {
    * see them (the value alone cannot show them). Added after the first release: optional.
    */
   variants?: { usual: [string, string]; rows: Uint32Array; text: string[] };
+  /**
+   * Cells whose text differs from their value rendered in the column's style (`1.50`, `+3`,
+   * ` 7`, a date in another shape), and blank-but-not-empty cells; absent when there are none.
+   * With it a cell is given back as written. Added after the first release: optional.
+   */
+  written?: { rows: Uint32Array; text: string[] };
+  /** Date columns: the usual shape of the chunk's dates, digits as `9` (see value-style.ts). */
+  dateStyle?: string;
 }
 
 /** Spelling variants of a boolean chunk: usual spellings of [false, true], row → other text. */
@@ -79,6 +88,10 @@ export interface ColumnChunk {
   invalid: Map<number, string>;
   /** Boolean columns: cells spelled unlike the usual yes/no text (see StoredColumnChunk). */
   variants?: BoolVariants;
+  /** Row within chunk → the cell's text where it differs from its value's rendering. */
+  written?: Map<number, string>;
+  /** How values render (the file's spelling); absent: ISO dates, true/false, decimal dots. */
+  style?: ValueStyle;
 }
 
 /** How the file was read. */

@@ -1,10 +1,11 @@
 /** Fits the feature pipeline on the training rows only, so no statistic sees validation or test. */
-import type { Frame, FrameColumn } from '../table/frame';
+import { boolSpellings, type Frame, type FrameColumn } from '../table/frame';
 import { absCorrelation, oneRuleAccuracy } from './leakage';
 import {
   inputNamesOf,
   type ExcludedColumn,
   type Feature,
+  type NumericFeature,
   type Preprocessing,
 } from './preprocessing';
 import type { EncodedTarget } from './target';
@@ -53,9 +54,11 @@ export function fitPreprocessing(
     const present = presentCount(column, rows);
     if (present === 0)
       excluded.push({ column: name, reason: 'entirely missing in the training split' });
-    else if (column.kind === 'number')
-      features.push(fitNumeric(name, column.values, rows, scaling));
-    else features.push(fitCategorical(name, column.values, rows, maxOneHot, topK));
+    else if (column.kind === 'number') {
+      const spellings = boolSpellings(column);
+      const feature = fitNumeric(name, column.values, rows, scaling);
+      features.push(spellings ? { ...feature, spellings } : feature);
+    } else features.push(fitCategorical(name, column.values, rows, maxOneHot, topK));
   }
   let targetScaling: Preprocessing['targetScaling'] = null;
   if (target.task === 'regression') {
@@ -169,7 +172,7 @@ function fitNumeric(
   values: Float64Array,
   rows: Int32Array,
   scaling: 'standard' | 'robust',
-): Feature {
+): NumericFeature {
   // Typed arrays throughout: a number[] of 700k pushes plus reduce passes cost ~0.2 s a column.
   const sorted = new Float64Array(rows.length);
   let count = 0;

@@ -16,6 +16,8 @@ export interface NumericFeature {
   scale: number;
   /** True when the training split had missing values: adds a 0/1 "was missing" input. */
   indicator: boolean;
+  /** Yes/no columns: how the file writes the values read as 0 and 1 (e.g. ["No", "Yes"]). */
+  spellings?: [string, string];
 }
 
 /** A string column: one input per kept category, plus "other" when only the top k were kept. */
@@ -42,7 +44,10 @@ export interface Preprocessing {
   version: 1;
   task: Task;
   target: string;
-  /** Class names in output order (classification); the model's output i is classes[i]. */
+  /**
+   * Class names in output order (classification), as the file spells them: the model's output i
+   * is classes[i]; for a yes/no target ["No", "Yes"], so output 1 (the sigmoid) is "Yes".
+   */
   classes: string[];
   /** Regression: the model predicts (y - mean) / std; undo that to get the target's units. */
   targetScaling: { mean: number; std: number } | null;

@@ -1,6 +1,6 @@
 /** The target column: which task it implies, its classes, and the rows that carry a value. */
 import { CleanroomError } from '../errors';
-import { columnIndex, type Frame } from '../table/frame';
+import { classLabel, columnIndex, type Frame } from '../table/frame';
 
 /** Classification (string classes) or regression (a numeric target). */
 export type Task = 'classification' | 'regression';
@@ -34,17 +34,16 @@ export function encodeTarget(
   if (index < 0)
     throw new CleanroomError('invalid-operation', `Target column "${name}" is not in the data.`);
   const column = frame.columns[index];
+  // Class names as the file spells them: a yes/no target's classes are "No" and "Yes".
   const labels: (string | null)[] = new Array(frame.rows);
   let excludedCount = 0;
   let missingCount = 0;
   const numericValues = column.kind === 'number' ? column.values : null;
-  for (let r = 0; r < frame.rows; r++) {
-    const v = column.values[r];
-    labels[r] = v === null || (typeof v === 'number' && Number.isNaN(v)) ? null : String(v);
-  }
-  const distinct = new Set<string>();
-  for (const l of labels) if (l !== null) distinct.add(l);
-  const integerValued = numericValues !== null && [...distinct].every((d) => Number.isInteger(+d));
+  const boolean = column.meta.type === 'boolean';
+  for (let r = 0; r < frame.rows; r++) labels[r] = classLabel(column, r);
+  const distinct = new Set<number>();
+  if (numericValues) for (const v of numericValues) if (v === v) distinct.add(v);
+  const integerValued = numericValues !== null && [...distinct].every(Number.isInteger);
   const chosen: Task =
     task !== 'auto'
       ? task
@@ -62,11 +61,13 @@ export function encodeTarget(
     else if (labels[r] === null) missingCount++;
     else kept.push(r);
   }
+  // Yes/no classes in value order (false first, as the model's output 0), whatever their case.
+  const byValue = numericValues !== null && (boolean || integerValued);
   const classes =
     chosen === 'classification'
-      ? [...new Set(kept.map((r) => labels[r]!))].sort((a, b) =>
-          integerValued ? +a - +b : a < b ? -1 : a > b ? 1 : 0,
-        )
+      ? [...new Map(kept.map((r) => [labels[r]!, numericValues?.[r] ?? 0]))]
+          .sort(([a, x], [b, y]) => (byValue ? x - y : a < b ? -1 : a > b ? 1 : 0))
+          .map(([label]) => label)
       : [];
   if (kept.length === 0)
     throw new CleanroomError(

@@ -76,6 +76,8 @@ describe('CLI train and predict', () => {
     const lines = readFileSync(predictions, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('row,id,predicted_label,p_hi,p_lo');
     expect(lines).toHaveLength(3);
+    // Rows are numbered from 0, as in the table and every other output.
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['0,q1', '1,q2']);
   });
 
   it('fails with one line on bad input', async () => {

@@ -75,7 +75,7 @@ describe('ChunkBuilder', () => {
     expect(builder.finalType(0)).toBe('categorical');
   });
 
-  it('rebuilds text from numbers when the column turns text within an f64 chunk', () => {
+  it('keeps the text as written when the column turns text within an f64 chunk', () => {
     const builder = build(
       ['1', '2', '3', '4', '1.50', 'a', 'b', 'c'].map((v) => [v]),
       ['v'],
@@ -85,7 +85,7 @@ describe('ChunkBuilder', () => {
     expect(second.data).toEqual({
       encoding: 'dict',
       codes: Uint32Array.from([0, 1, 2, 3]),
-      dictionary: ['1.5', 'a', 'b', 'c'],
+      dictionary: ['1.50', 'a', 'b', 'c'],
     });
   });
 
