@@ -6,6 +6,7 @@ import Dexie, { type Table } from 'dexie';
 import type { LoggedOperation } from '../core/clean/operations';
 import type { DatasetMeta, StoredColumnChunk } from '../core/table/types';
 import type { StoredModel } from './runs-repo';
+import type { DatasetSettings } from './settings-repo';
 import type { StoredRun } from '../protocol/train-methods';
 
 /** The database name used by the app. */
@@ -30,7 +31,7 @@ export interface CleanroomDbOptions {
   IDBKeyRange?: typeof IDBKeyRange;
 }
 
-/** The app's Dexie database: datasets, column chunks and the operation log. */
+/** The app's Dexie database: datasets, column chunks, the operation log, runs and settings. */
 export class CleanroomDb extends Dexie {
   // `declare`, not a field: with ES2022 class fields a plain declaration would overwrite the
   // tables Dexie's constructor has just set up with undefined.
@@ -39,6 +40,7 @@ export class CleanroomDb extends Dexie {
   declare ops: Table<LoggedOperation, OpKey>;
   declare runs: Table<StoredRun, string>;
   declare models: Table<StoredModel, string>;
+  declare settings: Table<DatasetSettings, string>;
 
   constructor(options: CleanroomDbOptions = {}) {
     // Only pass what was given: an explicit `undefined` would replace Dexie's defaults.
@@ -53,5 +55,8 @@ export class CleanroomDb extends Dexie {
     });
     // Version 2: training runs and exported model bundles (issue 4).
     this.version(2).stores({ runs: 'runId, datasetId, createdAt', models: 'runId, datasetId' });
+    // Version 3: per-dataset settings (the shared target, the last ranking's choices; issue 11).
+    // A new table only: existing records need no upgrade.
+    this.version(3).stores({ settings: 'datasetId' });
   }
 }

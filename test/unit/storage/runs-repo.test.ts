@@ -44,9 +44,9 @@ describe('runs repo (schema version 2)', () => {
   it('opens the version 1 tables unchanged', async () => {
     const db = freshDb();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['chunks', 'datasets', 'models', 'ops', 'runs'].sort(),
+      ['chunks', 'datasets', 'models', 'ops', 'runs', 'settings'].sort(),
     );
     db.close();
   });
