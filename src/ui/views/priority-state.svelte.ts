@@ -19,6 +19,7 @@ import type {
 import { noteNewOperations, type CleanDeps } from './clean-actions';
 import { notifyOpsChanged } from './clean-feed';
 import { targetChoice } from './profile-target.svelte';
+import { rankedNow, remadeNote } from './ranking-note';
 import { priorityClient } from './priority-client';
 import { AnalysisRun } from './profile-run.svelte';
 
@@ -102,8 +103,7 @@ export class PrioritySession {
     const steps = (await this.data.call('listOperations', { id: this.dataset.id })).length;
     await this.rank(ranking.target);
     if (!this.summary) return false;
-    const when = new Date(ranking.rankedAt).toLocaleString();
-    this.remadeNote = `This ranking was made again after the page reloaded (rankings are held in memory; the last one was made ${when}), on the data as it is now${steps ? `, with the ${steps} step${steps === 1 ? '' : 's'} of the history applied` : ''}.`;
+    this.remadeNote = remadeNote(ranking.rankedAt, steps);
     return true;
   }
 
@@ -134,7 +134,7 @@ export class PrioritySession {
     void this.data
       .call('updateSettings', {
         id,
-        changes: { ranking: { target, validation, rankedAt: new Date().toISOString() } },
+        changes: { ranking: { target, validation, rankedAt: rankedNow() } },
       })
       .catch(() => {});
     this.rankedWith = validation;

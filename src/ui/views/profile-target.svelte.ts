@@ -8,7 +8,7 @@ import type { DataMethods } from '../../protocol/data-methods';
 class TargetChoice {
   private byDataset = $state<Record<string, string | null>>({});
   private client: Client<DataMethods> | null = null;
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+  /** Reads under way or done, per dataset (bookkeeping, never rendered). */
   private readonly loading = new Map<string, Promise<void>>();
 
   /** The chosen target of dataset `id`, or null (also while the stored one is being read). */
