@@ -81,4 +81,3 @@ describe('column detector', () => {
     expect(found[1].reason).toMatch(/filling 100% of the whole numbers 1–1470/);
   });
 });
-
