@@ -35,6 +35,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
     // bench.html: the import benchmark's page (bench/import-bench.ts); not linked from the app.
     rolldownOptions: {
+      // No paragraph of plugin timings after each build: build speed is measured by benchmarks.
+      checks: { bundlerTimings: false },
       input: {
         main: `${root}index.html`,
         bench: `${root}bench.html`,

@@ -13,6 +13,7 @@ import {
   replayRecipeText,
 } from '../src/storage/cleaning-export';
 import { appendOperation, listOperations, redo, undo } from '../src/storage/ops-repo';
+import { getSettings, updateSettings } from '../src/storage/settings-repo';
 import { readRows } from '../src/storage/version-reader';
 import { blobBytes } from './file-bytes';
 
@@ -74,6 +75,11 @@ export function createDataHandlers(
     exportDanfoScript: async ({ id }) => danfoScriptText(db, await readyDataset(db, id)),
     replayRecipe: async ({ id, recipe }) =>
       replayRecipeText(db, await readyDataset(db, id), recipe),
+    getSettings: ({ id }) => getSettings(db, id),
+    updateSettings: async ({ id, changes }) => {
+      await readyDataset(db, id);
+      return updateSettings(db, id, changes);
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Finding } from '../core/detect/types';
+import { describeOperation } from '../core/recipe/describe';
 import type { Frame } from '../core/table/frame';
 
 const quote = (s: string): string =>
@@ -7,7 +8,10 @@ const quote = (s: string): string =>
 /** Header of the findings file. */
 export const FINDINGS_HEADER = 'row,column,detector,score,reason,suggestion';
 
-/** One CSV line: row empty for column-level findings, column empty for row-level ones. */
+/**
+ * One CSV line: row empty for column-level findings, column empty for row-level ones; the
+ * suggested fix in words, naming columns as the file does.
+ */
 export function findingLine(frame: Frame, f: Finding): string {
   return [
     f.row >= 0 ? String(f.row) : '',
@@ -15,6 +19,8 @@ export function findingLine(frame: Frame, f: Finding): string {
     f.detector,
     f.score.toFixed(4),
     quote(f.reason),
-    f.suggestion ? quote(JSON.stringify(f.suggestion)) : '',
+    f.suggestion
+      ? quote(describeOperation(f.suggestion, (column) => frame.columns[column].meta.name))
+      : '',
   ].join(',');
 }

@@ -34,10 +34,11 @@ export function gateLines(results: GateResult[]): string[] {
 export function driftLines(report: DriftReport): string[] {
   const lines = report.columns.map((c) => {
     if (c.test === 'none') return `  ${c.column}: not tested (${c.note})`;
+    const p = `p = ${c.pValue.toPrecision(3)}`;
     const stat =
       c.test === 'ks' || c.test === 'chi-square'
-        ? `p = ${c.pValue.toPrecision(3)} (drift below ${c.threshold})`
-        : `${c.statistic.toFixed(3)} (drift at ≥ ${c.threshold})`;
+        ? `${c.statistic.toFixed(3)}, ${p} (drift below p ${c.threshold})`
+        : `${c.statistic.toFixed(3)} (drift at ≥ ${c.threshold}), ${p}`;
     return `  ${c.column}: ${c.test} ${stat}${c.drifted ? ' DRIFT' : ''}`;
   });
   return [...lines, `  ${report.summary}`];

@@ -2,6 +2,7 @@ import type { LoggedOperation, Operation } from '../core/clean/operations';
 import type { ReplayReport } from '../core/recipe/replay';
 import type { ImportProgress } from '../core/table/import-csv';
 import type { DatasetMeta } from '../core/table/types';
+import type { DatasetSettings } from '../storage/settings-repo';
 
 /** A page of rows for the table view: cells per requested column, row flags per row. */
 export interface RowPage {
@@ -50,4 +51,12 @@ export type DataMethods = {
   exportDanfoScript: { params: { id: string }; result: string; progress: never };
   /** Replays recipe JSON text: appends what applies in one transaction, reports every step. */
   replayRecipe: { params: { id: string; recipe: string }; result: ReplayReport; progress: never };
+  /** Per-dataset settings kept across reloads (the shared target, the last ranking's choices). */
+  getSettings: { params: { id: string }; result: DatasetSettings; progress: never };
+  /** Merges changes into them; returns the settings now stored. */
+  updateSettings: {
+    params: { id: string; changes: Partial<Omit<DatasetSettings, 'datasetId'>> };
+    result: DatasetSettings;
+    progress: never;
+  };
 };

@@ -7,6 +7,7 @@ import type { LoggedOperation } from '../core/clean/operations';
 import type { DatasetMeta, StoredColumnChunk } from '../core/table/types';
 import type { BackendChoiceRecord } from './backend-choice-repo';
 import type { StoredModel } from './runs-repo';
+import type { DatasetSettings } from './settings-repo';
 import type { StoredRun } from '../protocol/train-methods';
 
 /** The database name used by the app. */
@@ -31,7 +32,7 @@ export interface CleanroomDbOptions {
   IDBKeyRange?: typeof IDBKeyRange;
 }
 
-/** The app's Dexie database: datasets, column chunks and the operation log. */
+/** The app's Dexie database: datasets, column chunks, the operation log, runs and settings. */
 export class CleanroomDb extends Dexie {
   // `declare`, not a field: with ES2022 class fields a plain declaration would overwrite the
   // tables Dexie's constructor has just set up with undefined.
@@ -41,6 +42,7 @@ export class CleanroomDb extends Dexie {
   declare runs: Table<StoredRun, string>;
   declare models: Table<StoredModel, string>;
   declare backendChoices: Table<BackendChoiceRecord, string>;
+  declare settings: Table<DatasetSettings, string>;
 
   constructor(options: CleanroomDbOptions = {}) {
     // Only pass what was given: an explicit `undefined` would replace Dexie's defaults.
@@ -55,7 +57,9 @@ export class CleanroomDb extends Dexie {
     });
     // Version 2: training runs and exported model bundles (issue 4).
     this.version(2).stores({ runs: 'runId, datasetId, createdAt', models: 'runId, datasetId' });
-    // Version 3: training-backend calibrations per model shape, kept per device (issue 12).
-    this.version(3).stores({ backendChoices: 'key, measuredAt' });
+    // Version 3: training-backend calibrations per model shape, kept per device (issue 12), and
+    // per-dataset settings (the shared target, the last ranking's choices; issue 11). New tables
+    // only: existing records need no upgrade.
+    this.version(3).stores({ backendChoices: 'key, measuredAt', settings: 'datasetId' });
   }
 }

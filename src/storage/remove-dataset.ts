@@ -1,5 +1,6 @@
 /**
- * Deleting everything of one dataset: its record, chunks, ops, training runs and exported models.
+ * Deleting everything of one dataset: its record, chunks, ops, training runs, exported models and
+ * settings.
  * One transaction normally; if
  * the browser refuses that for quota (a big delete can need journal space on a full disk), the
  * chunks and ops go in small batches, the record last so a half-done delete stays sweepable.
@@ -23,13 +24,14 @@ export async function removeDataset(
   try {
     return await db.transaction(
       'rw',
-      [db.datasets, db.chunks, db.ops, db.runs, db.models],
+      [db.datasets, db.chunks, db.ops, db.runs, db.models, db.settings],
       async () => {
         if (guard && !guard(await db.datasets.get(id))) return false;
         await db.chunks.where('datasetId').equals(id).delete();
         await db.ops.where('datasetId').equals(id).delete();
         await db.runs.where('datasetId').equals(id).delete();
         await db.models.where('datasetId').equals(id).delete();
+        await db.settings.delete(id);
         await db.datasets.delete(id);
         return true;
       },
@@ -59,6 +61,7 @@ async function removeInBatches(db: CleanroomDb, id: string, guard?: RemoveGuard)
   );
   await deleteInBatches(db.models, await db.models.where('datasetId').equals(id).primaryKeys(), 1);
   await db.runs.where('datasetId').equals(id).delete();
+  await db.settings.delete(id);
   await db.datasets.delete(id);
   return true;
 }

@@ -79,6 +79,8 @@ export const trainIds = {
   runItem: 'run-item',
   /** On a run whose bundle was exported: downloads the zip kept in IndexedDB. */
   runDownload: 'run-download',
+  /** A run's test reveals: "1 of 27 reveals used" (data-reveals = count), as the reveal panel. */
+  runReveals: 'run-reveals',
   /** A checkbox per run; ticking two or more shows the side-by-side table. */
   runCompare: 'run-compare',
   runsCompare: 'runs-compare',
@@ -191,6 +193,8 @@ export const cleanIds = {
   view: 'clean-view',
   /** Shown when no ranking is held: a link to the Priority tab. */
   needsRank: 'clean-needs-rank',
+  /** The note shown when the ranking was made again by itself after a reload (also on Priority). */
+  rankingRemade: 'ranking-remade',
   /**
    * One counter per data-key (reviewed, fixed, …, open, open-flagged: open rows with evidence,
    * gain-left), each with its data-value.

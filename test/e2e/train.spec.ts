@@ -44,6 +44,12 @@ test('train on penguins, see curves and metrics, pass a gate, reveal test, expor
   await page.getByTestId(t.tab).click();
   await expect(used).toBeVisible();
 
+  // No gates until someone writes some: nothing fails, export is not "gates not passed".
+  await expect(page.getByTestId(t.gatesInput)).toHaveValue('');
+  await expect(page.getByTestId(t.gatesInput)).toHaveAttribute('placeholder', /accuracy >= /);
+  await expect(page.getByTestId(t.gatesStatus)).toContainText('No gates set');
+  await expect(page.getByTestId(t.gateRow)).toHaveCount(0);
+  await expect(page.getByTestId(t.exportModel)).not.toContainText('not passed');
   await page.getByTestId(t.gatesInput).fill('accuracy >= 0.8; recall[*] >= 0.5');
   await expect(page.getByTestId(t.gatesStatus)).toHaveAttribute('data-pass', 'true');
   await expect(page.getByTestId(t.gateRow)).toHaveCount(2);
@@ -55,6 +61,13 @@ test('train on penguins, see curves and metrics, pass a gate, reveal test, expor
   await expect(page.getByTestId(t.revealCount)).toHaveAttribute('data-reveals', '0');
   await page.getByTestId(t.revealTest).click();
   await expect(page.getByTestId(t.revealCount)).toHaveAttribute('data-reveals', '1');
+  // The runs table counts the reveal as the panel does ("1 of N"), without a reload.
+  const panel = (await page.getByTestId(t.revealCount).textContent())!;
+  const [, ofSupported] = /1 test reveal used of ([\d,]+|over 1,000,000) supported/.exec(panel)!;
+  const runReveals = page.getByTestId(t.runReveals).first();
+  await expect(runReveals).toHaveAttribute('data-reveals', '1');
+  await expect(runReveals).toContainText(`1 of ${ofSupported} reveals used`);
+  expect(panel).not.toMatch(/e\+\d/);
   await expect(page.locator(`[data-testid="${t.evaluation}"][data-split="test"]`)).toBeVisible();
 
   const [download] = await Promise.all([

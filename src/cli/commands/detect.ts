@@ -5,6 +5,7 @@ import { columnIndex } from '../../core/table/frame';
 import { UsageError, type Flags } from '../args';
 import { FINDINGS_HEADER, findingLine } from '../findings-csv';
 import { loadCsv } from '../load-csv';
+import { rowProgress } from '../progress';
 import { useFastBackend } from '../tf-backend';
 
 /** One line of help. */
@@ -18,16 +19,19 @@ export async function run(flags: Flags): Promise<void> {
   const seed = Number(flags.get('seed') ?? 1);
   if (!Number.isInteger(seed))
     throw new UsageError(`--seed must be an integer, got "${flags.get('seed')}".`);
-  const { frame } = await loadCsv(path, (rows) => process.stderr.write(`\rread ${rows} rows`));
-  process.stderr.write('\n');
+  const progress = rowProgress();
+  const { frame } = await loadCsv(path, progress);
+  progress.done();
   if (frame.rows === 0)
     throw new CleanroomError('header-only', `${path} has a header but no data rows.`);
   const targetName = flags.get('target');
   let target: number | null = null;
   if (targetName !== undefined) {
     target = columnIndex(frame, targetName);
+    // A bad value, not a bad command line: exit 1, as rank and train do.
     if (target < 0)
-      throw new UsageError(
+      throw new CleanroomError(
+        'invalid-operation',
         `Unknown target column "${targetName}"; columns are: ${frame.columns.map((c) => c.meta.name).join(', ')}.`,
       );
   }

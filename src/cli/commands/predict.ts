@@ -5,6 +5,7 @@ import { describeSchema, predictFrame } from '../../core/export/predict-batch';
 import { predictionsCsv } from '../../core/export/predictions-csv';
 import type { Flags } from '../args';
 import { loadCsv } from '../load-csv';
+import { rowProgress } from '../progress';
 import { useTrainBackend } from '../train-backend';
 import { choiceFlag } from '../train-flags';
 import { driftLines } from '../train-report';
@@ -27,8 +28,9 @@ export async function run(flags: Flags): Promise<void> {
   const dataPath = flags.require('data');
   const out = flags.require('out');
   await useTrainBackend(choiceFlag(flags, 'backend', ['wasm', 'cpu'] as const, 'wasm'));
-  const { frame } = await loadCsv(dataPath, (rows) => process.stderr.write(`\rread ${rows} rows`));
-  process.stderr.write('\n');
+  const progress = rowProgress();
+  const { frame } = await loadCsv(dataPath, progress);
+  progress.done();
   const model = await loadBundleModel(bundle);
   try {
     const result = await predictFrame(model, bundle, frame, { drift: flags.has('drift') });

@@ -1,8 +1,8 @@
 /**
- * Label issues: rows whose label disagrees confidently with what models trained without them
- * predict (confident learning on out-of-sample probabilities: the mean of a K-fold network's and
- * a leave-one-out nearest-neighbour vote), ranked by a noise-aware posterior. Needs a
- * categorical target.
+ * Label issues: rows whose label is less likely than another class to models trained without them
+ * (out-of-sample probabilities: the mean of a K-fold network's and a leave-one-out
+ * nearest-neighbour vote). Confident learning says how many; a noise-aware posterior ranks them.
+ * Needs a categorical target.
  */
 import { classLabel, type Frame } from '../table/frame';
 import { confidentLearning } from './confident-learning';
@@ -89,23 +89,60 @@ export async function detectLabelIssues(
   ranked.sort((a, b) => b.wrong - a.wrong);
   const name = frame.columns[target].meta.name;
   const pct = (r: number, j: number) => fmt(+(100 * calibrated[r * k + j]).toFixed(1));
-  const findings: Finding[] = ranked.slice(0, flagged).map(({ row, likeliest }, rank) => ({
+  // Only rows whose shown numbers disagree with their label: the other class must come out
+  // ahead after rounding, so no row is flagged at 50% / 50% or with its own label likelier.
+  const shown = ranked
+    .slice(0, flagged)
+    .filter(
+      ({ row, likeliest }) =>
+        +pct(row, likeliest) > +pct(row, labels[row]) &&
+        calibrated[row * k + likeliest] > calibrated[row * k + labels[row]],
+    );
+  const findings: Finding[] = tiedRanks(
+    shown,
+    (f) =>
+      `${labels[f.row]}:${pct(f.row, labels[f.row])}:${pct(f.row, f.likeliest)}:${f.likeliest}`,
+  ).map(({ item: { row, likeliest }, first, last }) => ({
     row,
     column: target,
     detector: 'label',
     // The posterior itself is small when the estimated noise is small, so the score is the
-    // rank among flagged rows: 1 for the likeliest error, 0.5 for the last one flagged.
-    score: clampScore(1 - (0.5 * rank) / flagged),
-    reason: `${name} is "${classes[labels[row]]}" but models trained on the other rows (a small network and the nearest neighbours) give that ${pct(row, labels[row])}% and "${classes[likeliest]}" ${pct(row, likeliest)}%; ranked ${rank + 1} of ${flagged} by the chance its label is wrong.`,
+    // rank among flagged rows: 1 for the likeliest error, 0.5 for the last one flagged; rows
+    // showing the same numbers share the rank of the first of them.
+    score: clampScore(1 - (0.5 * first) / shown.length),
+    reason: `${name} is "${classes[labels[row]]}" but models trained on the other rows (a small network and the nearest neighbours) give that ${pct(row, labels[row])}% and "${classes[likeliest]}" ${pct(row, likeliest)}%; ${
+      first === last
+        ? `ranked ${first + 1} of ${shown.length}`
+        : `one of ${last - first + 1} rows with these same numbers, ranked ${first + 1}–${last + 1} of ${shown.length}`
+    } by the chance its label is wrong.`,
     suggestion: { kind: 'relabel', row, column: target, value: classes[likeliest] },
   }));
   return { findings };
 }
 
+/**
+ * Each item with the first and last position of its run of equal keys (consecutive items only),
+ * so rows that show the same numbers are not told apart by rank.
+ */
+export function tiedRanks<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+): { item: T; first: number; last: number }[] {
+  const out: { item: T; first: number; last: number }[] = [];
+  let start = 0;
+  for (let i = 1; i <= items.length; i++) {
+    if (i < items.length && key(items[i]) === key(items[start])) continue;
+    for (let j = start; j < i; j++) out.push({ item: items[j], first: start, last: i - 1 });
+    start = i;
+  }
+  return out;
+}
+
 /** Detector: probable label errors (confident learning). */
 export const labelDetector: Detector = {
   name: 'label',
-  description: 'Rows whose label a model trained on the other rows confidently disagrees with.',
+  description:
+    'Rows whose label models trained on the other rows find less likely than another class (confident learning).',
   run: (frame, context) =>
     detectLabelIssues(frame, context.target, context.seed, undefined, context.signal),
 };

@@ -2,7 +2,9 @@
  * Drift of new data against the training data, column by column, with Evidently's defaults:
  * a reference of ≤ 1,000 rows uses KS (numeric, > 5 distinct values) or χ² (categorical),
  * p < 0.05 = drift; a larger one uses normalised Wasserstein or Jensen–Shannon, ≥ 0.1 = drift.
- * The data set drifts when at least half of the columns do.
+ * Every tested column also gets the KS or χ² p-value, whichever test decides. The data set drifts
+ * (retraining advised) when at least half of the columns do; the summary names every drifted
+ * column either way, so it never calls the data calm while columns in its table drifted.
  */
 import { columnIndex, type Frame, type FrameColumn } from '../table/frame';
 import type { Preprocessing } from '../train/preprocessing';
@@ -31,7 +33,7 @@ export interface ColumnDrift {
   column: string;
   test: 'ks' | 'chi-square' | 'wasserstein' | 'jensen-shannon' | 'none';
   statistic: number;
-  /** For KS and χ²; NaN otherwise. */
+  /** p-value of the two-sample KS (numeric) or χ² (categorical) test; NaN when not tested. */
   pValue: number;
   threshold: number;
   drifted: boolean;
@@ -117,14 +119,17 @@ export function driftReport(reference: DriftReference, frame: Frame): DriftRepor
       threshold: P_DRIFT,
       drifted: pValue < P_DRIFT,
     });
+    // The p-value is shown next to the distance, but at thousands of rows any small shift is
+    // significant, so the distance decides.
     const byDistance = (
       test: 'wasserstein' | 'jensen-shannon',
       statistic: number,
+      pValue: number,
     ): ColumnDrift => ({
       column: ref.column,
       test,
       statistic,
-      pValue: NaN,
+      pValue,
       threshold: DISTANCE_DRIFT,
       drifted: statistic >= DISTANCE_DRIFT,
     });
@@ -135,13 +140,15 @@ export function driftReport(reference: DriftReference, frame: Frame): DriftRepor
       const cur = Float64Array.from(values, Number).filter(Number.isFinite).sort();
       const refValues = Float64Array.from(ref.values!);
       if (cur.length === 0) return none('no numeric values in the new data');
-      if (small) return byPValue('ks', ksTest(refValues, cur));
-      return byDistance('wasserstein', wassersteinNormed(refValues, cur));
+      const ks = ksTest(refValues, cur);
+      if (small) return byPValue('ks', ks);
+      return byDistance('wasserstein', wassersteinNormed(refValues, cur), ks.pValue);
     }
     const refCounts = new Map(Object.entries(ref.counts!));
     const curCounts = new Map(Object.entries(countsOf(values)));
-    if (small) return byPValue('chi-square', chiSquareTest(refCounts, curCounts));
-    return byDistance('jensen-shannon', jensenShannon(refCounts, curCounts));
+    const chi = chiSquareTest(refCounts, curCounts);
+    if (small) return byPValue('chi-square', chi);
+    return byDistance('jensen-shannon', jensenShannon(refCounts, curCounts), chi.pValue);
   });
   const tested = columns.filter((c) => c.test !== 'none');
   const drifted = tested.filter((c) => c.drifted);
@@ -149,9 +156,9 @@ export function driftReport(reference: DriftReference, frame: Frame): DriftRepor
   const datasetDrift = tested.length > 0 && driftedShare >= 0.5;
   const names = drifted.map((c) => c.column).join(', ');
   const summary = datasetDrift
-    ? `Retraining advised: ${drifted.length} of ${tested.length} columns drifted (${names}).`
+    ? `Drift in ${drifted.length} of ${tested.length} columns (${names}): the data set has drifted; retraining advised.`
     : drifted.length
-      ? `No data set drift (${drifted.length} of ${tested.length} columns drifted: ${names}); watch these columns, retraining not yet advised.`
+      ? `Drift in ${drifted.length} of ${tested.length} columns (${names}). Fewer than half of the columns drifted, so retraining is not yet advised; check predictions that depend on ${drifted.length === 1 ? 'this column' : 'these columns'}.`
       : `No drift detected in ${tested.length} columns; retraining not advised.`;
   return { columns, driftedShare, datasetDrift, retrainAdvised: datasetDrift, summary };
 }

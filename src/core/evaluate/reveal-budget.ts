@@ -61,13 +61,27 @@ export function recordReveal(
   };
 }
 
+/**
+ * A reveal count for people: 27 → "27", 1234 → "1,234"; past a million (a big test split supports
+ * astronomically many, e.g. 9.33e+30) → "over 1,000,000".
+ */
+export function formatRevealCount(n: number): string {
+  return n > 1e6 ? 'over 1,000,000' : Math.round(n).toLocaleString('en-US');
+}
+
+/** "1 of 27": reveals used of those supported, as the Train tab's panel and runs table say it. */
+export function revealsUsed(ledger: RevealLedger): string {
+  return `${ledger.reveals.length} of ${formatRevealCount(ledger.supported)}`;
+}
+
 /** One-line summary of the reveals used, what they guarantee, and what the budget would need. */
 export function describeLedger(ledger: RevealLedger): string {
   const used = ledger.reveals.length;
   const eps = toleranceFor(ledger.testRows, Math.max(1, used), ledger.delta);
   const confidence = `${Math.round((1 - ledger.delta) * 100)}%`;
-  const head = `${used} test reveal${used === 1 ? '' : 's'} used of ${ledger.supported} supported at ±${ledger.epsilon} (${confidence}, n = ${ledger.testRows})`;
-  if (used <= ledger.supported) return `${head}; ${ledger.supported - used} left`;
+  const head = `${used} test reveal${used === 1 ? '' : 's'} used of ${formatRevealCount(ledger.supported)} supported at ±${ledger.epsilon} (${confidence}, n = ${ledger.testRows.toLocaleString('en-US')})`;
+  if (used <= ledger.supported)
+    return `${head}; ${formatRevealCount(ledger.supported - used)} left`;
   const need = requiredTestSize(used, ledger.epsilon, ledger.delta);
   return `${head}: over budget, each revealed accuracy-like metric only within ±${eps.toFixed(3)}; ${need} test rows would cover ${used} reveal${used === 1 ? '' : 's'}`;
 }

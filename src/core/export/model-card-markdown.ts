@@ -1,5 +1,6 @@
 /** model-card.md: the card for people. */
 import type { CardMetric, ModelCard } from './model-card';
+import { formatRevealCount } from '../evaluate/reveal-budget';
 
 /** "0.912 (95% CI 0.890–0.931)" */
 export function formatMetric(m: CardMetric): string {
@@ -49,7 +50,7 @@ export function modelCardMarkdown(card: ModelCard): string {
     const r = card.testReveals;
     lines.push(
       '',
-      `Test reveals: ${r.reveals.length} of ${r.supported} supported (n = ${r.testRows}, ε = ${r.epsilon}, δ = ${r.delta}).`,
+      `Test reveals: ${r.reveals.length} of ${formatRevealCount(r.supported)} supported (n = ${r.testRows}, ε = ${r.epsilon}, δ = ${r.delta}).`,
     );
   }
   if (card.gates) {

@@ -1,39 +1,19 @@
 /**
  * "Retrain now": trains through the Train tab's own session (same worker, same form, the run
- * shows up there too) on the dataset's current version, and compares it with the last run before
- * it on the validation split.
+ * shows up there too) on the dataset's current version, and compares it on the validation split
+ * with the last run before it and with the model trained before cleaning.
  */
-import type { EvaluationReport } from '../../core/evaluate/report';
-import type { RunSummary, StoredRun } from '../../protocol/train-methods';
+import { retrainBaselines, runFigure, type RunFigure } from './retrain-baselines';
 import { trainSession } from './train-session';
 
-/** A validation figure of a run: accuracy (higher is better) or RMSE (lower is better). */
-export interface RunFigure {
-  runId: string;
-  /** Operation count of the dataset version it was trained on. */
-  version: number;
-  metric: 'accuracy' | 'RMSE';
-  value: number;
-}
+export { verdict, type RunFigure } from './retrain-baselines';
 
-/** The figure a run is compared by. */
-export function runFigure(run: RunSummary | StoredRun): RunFigure {
-  const report: EvaluationReport = run.validation;
-  return report.task === 'classification'
-    ? {
-        runId: run.runId,
-        version: run.datasetVersion,
-        metric: 'accuracy',
-        value: report.accuracy.value,
-      }
-    : { runId: run.runId, version: run.datasetVersion, metric: 'RMSE', value: report.rmse.value };
-}
-
-/** The retrain action's state: the new run's figure against the previous run's. */
+/** The retrain action's state: the new run's figure against the last run and the first model. */
 export class RetrainCompare {
   running = $state(false);
   error = $state<string | null>(null);
   before = $state.raw<RunFigure | null>(null);
+  beforeCleaning = $state.raw<RunFigure | null>(null);
   after = $state.raw<RunFigure | null>(null);
 
   /** Trains `target` on dataset `datasetId` with the Train tab's settings. */
@@ -45,8 +25,12 @@ export class RetrainCompare {
     }
     Object.assign(this, { running: true, error: null, after: null });
     try {
-      const previous = (await train.client.call('listRuns', { datasetId }))[0] ?? null;
-      this.before = previous && previous.target === target ? runFigure(previous) : null;
+      const baselines = retrainBaselines(
+        await train.client.call('listRuns', { datasetId }),
+        target,
+      );
+      this.before = baselines.last;
+      this.beforeCleaning = baselines.beforeCleaning;
       train.form.target = target;
       await train.train();
       if (train.run) this.after = runFigure(train.run);

@@ -4,6 +4,7 @@
  * one page of validation suggestions. One session per dataset for the page's life, so leaving a
  * tab and coming back keeps the choices and the running call.
  */
+import { historyCounts, type HistoryCounts } from '../../core/clean/history-counts';
 import type { DatasetMeta } from '../../core/table/types';
 import type { Client } from '../../protocol/client';
 import type { DataMethods } from '../../protocol/data-methods';
@@ -17,6 +18,8 @@ import type {
 } from '../../protocol/priority-methods';
 import { noteNewOperations, type CleanDeps } from './clean-actions';
 import { notifyOpsChanged } from './clean-feed';
+import { targetChoice } from './profile-target.svelte';
+import { rankedNow, remadeNote } from './ranking-note';
 import { priorityClient } from './priority-client';
 import { AnalysisRun } from './profile-run.svelte';
 
@@ -40,6 +43,15 @@ export class PrioritySession {
   pageError = $state<string | null>(null);
   suggestions = $state.raw<{ total: number; items: ValidationSuggestion[] } | null>(null);
   suggestionError = $state<string | null>(null);
+  /**
+   * Rows the log handled before the ranking was made, by outcome (the ranking counts the steps
+   * since): added to its counters, the Clean counters agree with the history.
+   */
+  history = $state.raw<HistoryCounts | null>(null);
+  /** The last log seq the shown ranking was made after. */
+  private rankedAfterSeq = 0;
+  /** Set when the ranking shown was made again by itself after a reload (says so, and when). */
+  remadeNote = $state<string | null>(null);
   /** Log seqs of this dataset the ranking has heard of (see clean-actions). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   readonly heard = new Set<number>();
@@ -60,18 +72,48 @@ export class PrioritySession {
     };
   }
 
-  /** Picks up a ranking the worker still holds (after a tab switch); false when there is none. */
+  /**
+   * Picks up a ranking the worker still holds (after a tab switch); after a reload (the worker
+   * keeps rankings in memory only) makes the last stored one again at once, with a note. False
+   * when there is none.
+   */
   async restore(): Promise<boolean> {
     if (this.summary || this.ranking.running) return this.summary !== null;
     try {
       const held = await priorityClient().call('summary', { id: this.dataset.id });
-      if (!held) return false;
-      this.summary = held;
-      await this.catchUp();
-      await this.loadPage(0);
-      return true;
+      if (held) {
+        this.summary = held;
+        await this.catchUp();
+        await this.loadPage(0);
+        return true;
+      }
+      return await this.remake();
     } catch {
       return false;
+    }
+  }
+
+  /** Makes the stored ranking again (target and reference as chosen then); false when none. */
+  private async remake(): Promise<boolean> {
+    const { ranking } = await this.data.call('getSettings', { id: this.dataset.id });
+    if (!ranking || !this.dataset.columns.some((c) => c.name === ranking.target)) return false;
+    if (this.summary || this.ranking.running) return this.summary !== null;
+    this.validation = ranking.validation;
+    if (!targetChoice.get(this.dataset.id)) targetChoice.set(this.dataset.id, ranking.target);
+    const steps = (await this.data.call('listOperations', { id: this.dataset.id })).length;
+    await this.rank(ranking.target);
+    if (!this.summary) return false;
+    this.remadeNote = remadeNote(ranking.rankedAt, steps);
+    return true;
+  }
+
+  /** Re-reads the log and counts the rows it handled before the ranking (see historyCounts). */
+  async refreshHistory(): Promise<void> {
+    try {
+      const log = await this.data.call('listOperations', { id: this.dataset.id });
+      this.history = historyCounts(log, this.rankedAfterSeq);
+    } catch {
+      // The counters keep their last figures; the next change tries again.
     }
   }
 
@@ -87,9 +129,18 @@ export class PrioritySession {
     );
     const summary = this.ranking.result;
     if (!summary) return;
+    this.remadeNote = null;
+    // Kept per dataset, so a reload can make this ranking again (see restore).
+    void this.data
+      .call('updateSettings', {
+        id,
+        changes: { ranking: { target, validation, rankedAt: rankedNow() } },
+      })
+      .catch(() => {});
     this.rankedWith = validation;
     this.heard.clear();
     for (const entry of seen) this.heard.add(entry.seq);
+    this.rankedAfterSeq = seen.reduce((last, entry) => Math.max(last, entry.seq), 0);
     this.summary = summary;
     await this.catchUp();
     await this.loadPage(0);
@@ -98,6 +149,7 @@ export class PrioritySession {
 
   /** Counters and curve from an update; the shown page is fetched again (rows moved). */
   apply(update: PriorityUpdate | null): void {
+    void this.refreshHistory();
     if (!update || !this.summary) return;
     this.summary = {
       ...this.summary,

@@ -14,3 +14,9 @@ export function fmtEstimate(e: Estimate, digits = 3): string {
       : '';
   return `${fmt(e.value, digits)}${ci}`;
 }
+
+/** A p-value: 0.0421 → "0.042", 3e-9 → "< 0.001", NaN → "–". */
+export function fmtPValue(p: number): string {
+  if (!Number.isFinite(p)) return '–';
+  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+}

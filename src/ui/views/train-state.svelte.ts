@@ -49,7 +49,8 @@ export class TrainState {
   run = $state.raw<RunSummary | null>(null);
   runs = $state.raw<StoredRun[]>([]);
   error = $state<string | null>(null);
-  gatesText = $state('accuracy >= 0.85; recall[*] >= 0.6');
+  /** Empty until the user writes gates: a model is not failed against gates nobody set. */
+  gatesText = $state('');
   test = $state.raw<EvaluationReport | null>(null);
   ledger = $state.raw<RevealLedger | null>(null);
   exporting = $state(false);
@@ -139,6 +140,8 @@ export class TrainState {
       });
       this.test = out.report;
       this.ledger = out.ledger;
+      // The runs table counts this reveal too.
+      this.runs = await this.client.call('listRuns', { datasetId: this.datasetId });
     } catch (error) {
       this.error = message(error);
     }
@@ -154,7 +157,7 @@ export class TrainState {
       const out = await this.client.call('exportModel', {
         runId: run.runId,
         gates: gates?.error ? [] : gates ? gates.results.map((r) => r.gate) : [],
-        gateResults: gates && !gates.error ? gates.results : null,
+        gateResults: gates && !gates.error && gates.results.length ? gates.results : null,
         gatesPass: gates?.pass ?? false,
       });
       downloadBytes(out.zip, out.fileName, 'application/zip');

@@ -19,7 +19,7 @@ async function cli(...args: string[]): Promise<{ code: number; stderr: string }>
 }
 
 describe('detect command', () => {
-  it('writes one CSV line per finding with a JSON suggestion', async () => {
+  it('writes one CSV line per finding with the suggested fix in words', async () => {
     const data = join(dir, 'd.csv');
     const rows = Array.from(
       { length: 60 },
@@ -36,7 +36,13 @@ describe('detect command', () => {
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('row,column,detector,score,reason,suggestion');
     const sentinel = lines.find((l) => l.startsWith('5,age,disguised-missing'));
-    expect(sentinel).toContain('"{""kind"":""column-transform""');
+    // The fix in plain words, naming the column (not its index), with no JSON.
+    expect(sentinel).toContain('Make “-999” missing in “age”');
+    expect(lines.slice(1).join('\n')).not.toMatch(/"column"|\{""kind/);
+    // Not a terminal: each progress count on its own line, never run together or with \r.
+    expect(stderr).not.toContain('\r');
+    expect(stderr).toMatch(/^read 60 rows$/m);
+    expect(stderr).not.toMatch(/rows\s*read/);
     expect(lines.some((l) => l.startsWith('12,colour,typo'))).toBe(true);
   }, 60_000);
 
@@ -47,7 +53,7 @@ describe('detect command', () => {
     const data = join(dir, 'ok.csv');
     writeFileSync(data, 'a,b\n1,2\n3,4\n');
     const target = await cli('--data', data, '--target', 'zzz', '--out', join(dir, 'x.csv'));
-    expect(target.code).not.toBe(0);
+    expect(target.code).toBe(1);
     expect(target.stderr).toMatch(/Unknown target column "zzz"/);
     const empty = join(dir, 'empty.csv');
     writeFileSync(empty, '');

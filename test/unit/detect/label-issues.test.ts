@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { confidentLearning } from '../../../src/core/detect/confident-learning';
-import { detectLabelIssues } from '../../../src/core/detect/label-issues';
+import { detectLabelIssues, tiedRanks } from '../../../src/core/detect/label-issues';
+import { seededRandom } from '../../../src/core/train/rng';
 import { csvOf, frameOf } from './helpers';
 
 // Two well-separated clusters; rows 5 and 17 carry the other cluster's label.
@@ -48,5 +49,56 @@ describe('confidentLearning', () => {
     const p = new Float32Array([0.9, 0.1, 0.8, 0.2, 0.2, 0.8, 0.1, 0.9, 0.85, 0.15]);
     const labels = new Int32Array([0, 0, 1, 1, 1]);
     expect(confidentLearning(p, labels, 2).map((i) => [i.row, i.suggested])).toEqual([[4, 0]]);
+  });
+});
+
+describe('label findings: words match the numbers', () => {
+  // Attrition-like: a weak, imbalanced signal (about 16% "Yes"), so many rows sit near 50 / 50.
+  const random = seededRandom(3);
+  const noisy = csvOf('age,overtime,distance,attrition', 400, () => {
+    const age = 18 + Math.floor(random() * 42);
+    const overtime = random() < 0.28;
+    const distance = 1 + Math.floor(random() * 29);
+    const z = -2.2 + 1.4 * +overtime - 0.04 * (age - 36) + 0.03 * distance;
+    const yes = random() < 1 / (1 + Math.exp(-z));
+    return `${age},${overtime ? 'Yes' : 'No'},${distance},${yes ? 'Yes' : 'No'}`;
+  });
+
+  it('flags only rows where the other class comes out ahead, and ties share one rank', async () => {
+    await tf.setBackend('cpu');
+    const out = await detectLabelIssues(await frameOf(noisy), 3, 1, { epochs: 20, folds: 3 });
+    expect(out.findings.length).toBeGreaterThan(0);
+    for (const f of out.findings) {
+      const [, own, other] = /give that ([\d.]+)% and "[^"]+" ([\d.]+)%/.exec(f.reason)!;
+      expect(+other).toBeGreaterThan(+own);
+    }
+    const byNumbers = new Map<string, typeof out.findings>();
+    for (const f of out.findings) {
+      const key = /is "[^"]+" .*%;/.exec(f.reason)![0];
+      byNumbers.set(key, [...(byNumbers.get(key) ?? []), f]);
+    }
+    for (const group of byNumbers.values()) {
+      if (group.length === 1) {
+        expect(group[0].reason).toMatch(/; ranked \d+ of \d+ by/);
+        continue;
+      }
+      expect(new Set(group.map((f) => f.score)).size).toBe(1);
+      for (const f of group)
+        expect(f.reason).toContain(`one of ${group.length} rows with these same numbers`);
+    }
+  });
+});
+
+describe('tiedRanks', () => {
+  it('gives each run of equal keys its first and last position', () => {
+    const ranks = tiedRanks(['a', 'b', 'b', 'b', 'c', 'b'], (x) => x);
+    expect(ranks.map(({ first, last }) => [first, last])).toEqual([
+      [0, 0],
+      [1, 3],
+      [1, 3],
+      [1, 3],
+      [4, 4],
+      [5, 5],
+    ]);
   });
 });

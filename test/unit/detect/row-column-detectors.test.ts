@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectColumnIssues } from '../../../src/core/detect/columns';
 import { detectDuplicates } from '../../../src/core/detect/duplicates';
+import { seededRandom, shuffleInPlace } from '../../../src/core/train/rng';
 import { csvOf, frameOf } from './helpers';
 
 describe('duplicate detector', () => {
@@ -48,5 +49,35 @@ describe('column detector', () => {
     expect(detectColumnIssues(frame, null).findings.map((f) => [f.column, f.detector])).toEqual([
       [0, 'constant'],
     ]);
+  });
+
+  it('calls a spread-out measurement a feature, not an identifier, and words match the numbers', async () => {
+    const random = seededRandom(5);
+    // Attrition-like: MonthlyRate has 97% distinct values (random integers 2,094–26,999);
+    // Salary has a different value in every row but spread far wider than its 200 rows;
+    // EmployeeNumber counts up with gaps; Badge holds 1–200 shuffled.
+    const rows = 1470;
+    const badges = shuffleInPlace(
+      Int32Array.from({ length: rows }, (_, i) => i + 1),
+      seededRandom(6),
+    );
+    let employee = 0;
+    const frame = await frameOf(
+      csvOf('MonthlyRate,Salary,EmployeeNumber,Badge', rows, (i) => {
+        employee += 1 + (i % 3);
+        const salary = 30_000 + i * 401 + Math.floor(random() * 400);
+        return `${2094 + Math.floor(random() * 24_906)},${salary},${employee},${badges[i]}`;
+      }),
+    );
+    const salaries = (frame.columns[1].values as Float64Array).slice();
+    shuffleInPlace(salaries, seededRandom(7));
+    (frame.columns[1].values as Float64Array).set(salaries);
+    const found = detectColumnIssues(frame, null).findings;
+    expect(found.map((f) => [frame.columns[f.column!].meta.name, f.detector])).toEqual([
+      ['EmployeeNumber', 'identifier'],
+      ['Badge', 'identifier'],
+    ]);
+    expect(found[0].reason).toMatch(/different value in every row, counting up row by row \(1–/);
+    expect(found[1].reason).toMatch(/filling 100% of the whole numbers 1–1470/);
   });
 });

@@ -6,6 +6,7 @@ import {
   describeLedger,
   recordReveal,
   requiredTestSize,
+  revealsUsed,
   supportedReveals,
   toleranceFor,
 } from '../../../src/core/evaluate/reveal-budget';
@@ -82,11 +83,33 @@ describe('ledger summary', () => {
   it('says how many reveals are left, or how many test rows an over-budget count needs', () => {
     const ok = recordReveal(createLedger(1199), 'a', 't').ledger;
     expect(describeLedger(ok)).toBe(
-      '1 test reveal used of 10 supported at ±0.05 (95%, n = 1199); 9 left',
+      '1 test reveal used of 10 supported at ±0.05 (95%, n = 1,199); 9 left',
     );
     const over = recordReveal(createLedger(222), 'a', 't').ledger;
     expect(describeLedger(over)).toMatch(
       /over budget, each revealed accuracy-like metric only within ±0\.091; 738 test rows would cover 1 reveal$/,
+    );
+  });
+});
+
+describe('reveal text', () => {
+  it("writes a big test split's budget in words, never as 9.33e+30", () => {
+    // 14,000 test rows support about 1e30 reveals at ±0.05.
+    const big = createLedger(14_000);
+    expect(big.supported).toBeGreaterThan(1e6);
+    const text = describeLedger(recordReveal(big, 'x').ledger);
+    expect(text).not.toMatch(/e\+\d/);
+    expect(text).toContain('1 test reveal used of over 1,000,000 supported');
+    expect(text).toContain('n = 14,000');
+    expect(text).toContain('over 1,000,000 left');
+  });
+
+  it('counts reveals in the runs table as the panel does', () => {
+    const ledger = recordReveal(createLedger(2_000), 'x').ledger;
+    expect(ledger.supported).toBeLessThan(1e6);
+    expect(revealsUsed(ledger)).toBe(`1 of ${ledger.supported.toLocaleString('en-US')}`);
+    expect(describeLedger(ledger)).toContain(
+      `1 test reveal used of ${revealsUsed(ledger).slice(5)}`,
     );
   });
 });

@@ -97,7 +97,7 @@ describe('drift report', () => {
     expect(calm.retrainAdvised).toBe(false);
     const moved = driftReport(JSON.parse(JSON.stringify(reference)), data(300, 0.4, 3));
     expect(moved.columns.every((c) => c.drifted)).toBe(true);
-    expect(moved.summary).toMatch(/Retraining advised/);
+    expect(moved.summary).toMatch(/data set has drifted; retraining advised/);
   });
 
   it('uses Wasserstein and Jensen–Shannon above 1,000 reference rows, and notes a missing column', () => {
@@ -116,4 +116,57 @@ describe('drift report', () => {
       note: 'column missing from the new data',
     });
   });
+});
+
+describe('drift verdict against its columns (income ×12, age +10)', () => {
+  const names = ['age', 'income', 'band', 'tenure', 'hours', 'rating', 'dept', 'travel'];
+  const spec = {
+    features: names.map((column) => ({
+      kind:
+        column === 'band' || column === 'dept' || column === 'travel' ? 'categorical' : 'numeric',
+      column,
+    })),
+  } as unknown as Preprocessing;
+  // Eight features; new data where income is monthly ×12 and age +10: three columns move (the
+  // income band follows income), five do not.
+  const people = (n: number, seed: number, changed: boolean) => {
+    const random = seededRandom(seed);
+    const age = Array.from({ length: n }, () => 25 + Math.floor(random() * 35));
+    const income = Array.from({ length: n }, () => 2000 + Math.round(random() * 8000));
+    const shownIncome = changed ? income.map((v) => v * 12) : income;
+    return makeFrame({
+      age: changed ? age.map((a) => a + 10) : age,
+      income: shownIncome,
+      band: shownIncome.map((v) => (v < 4000 ? 'low' : v < 8000 ? 'mid' : 'high')),
+      tenure: Array.from({ length: n }, () => Math.floor(random() * 20)),
+      hours: Array.from({ length: n }, () => 35 + Math.floor(random() * 15)),
+      rating: Array.from({ length: n }, () => 1 + Math.floor(random() * 10)),
+      dept: Array.from({ length: n }, () => ['Sales', 'R&D', 'HR'][Math.floor(random() * 3)]),
+      travel: Array.from({ length: n }, () => (random() < 0.7 ? 'Rarely' : 'Often')),
+    });
+  };
+
+  for (const trainRows of [600, 1500]) {
+    it(`says which columns drifted and gives every column a p-value (${trainRows} training rows)`, () => {
+      const train = people(trainRows, 7, false);
+      const reference = buildDriftReference(
+        train,
+        spec,
+        Int32Array.from({ length: trainRows }, (_, i) => i),
+      );
+      const report = driftReport(reference, people(400, 8, true));
+      const drifted = report.columns.filter((c) => c.drifted).map((c) => c.column);
+      expect(drifted).toEqual(['age', 'income', 'band']);
+      expect(report.summary).not.toMatch(/no (data set )?drift/i);
+      expect(report.summary).toMatch(/^Drift in 3 of 8 columns \(age, income, band\)/);
+      for (const c of report.columns) {
+        expect(Number.isFinite(c.statistic)).toBe(true);
+        expect(c.pValue).toBeGreaterThanOrEqual(0);
+        expect(c.pValue).toBeLessThanOrEqual(1);
+      }
+      for (const c of report.columns.filter((c) => c.drifted)) expect(c.pValue).toBeLessThan(0.05);
+      const calm = driftReport(reference, people(400, 9, false));
+      expect(calm.summary).toMatch(/^No drift detected in 8 columns/);
+    });
+  }
 });

@@ -44,10 +44,11 @@ describe('runs repo (schema version 2)', () => {
   it('opens the version 1 tables unchanged', async () => {
     const db = freshDb();
     await db.open();
-    // Version 3 added backend calibrations (issue 12); the earlier tables are as they were.
+    // Version 3 added backend calibrations (issue 12) and per-dataset settings (issue 11); the
+    // earlier tables are as they were.
     expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['backendChoices', 'chunks', 'datasets', 'models', 'ops', 'runs'].sort(),
+      ['backendChoices', 'chunks', 'datasets', 'models', 'ops', 'runs', 'settings'].sort(),
     );
     db.close();
   });
