@@ -8,6 +8,7 @@ import { replayRecipe } from '../../core/recipe/replay';
 import { frameRowIndex } from '../../core/recipe/row-match';
 import type { Flags } from '../args';
 import { loadCsv } from '../load-csv';
+import { endProgress, readRows } from '../progress-line';
 
 /** One line of help. */
 export const usage =
@@ -26,10 +27,8 @@ export async function run(flags: Flags): Promise<void> {
     throw new CleanroomError('unreadable-file', `Cannot read ${recipePath}: no such file.`);
   }
   const recipe = parseRecipe(recipeText);
-  const { outcome, frame } = await loadCsv(dataPath, (rows) =>
-    process.stderr.write(`\rread ${rows} rows`),
-  );
-  process.stderr.write('\n');
+  const { outcome, frame } = await loadCsv(dataPath, readRows);
+  endProgress();
   const name = basename(dataPath).replace(/\.[^.]+$/, '');
   const { ops, report } = replayRecipe(recipe, {
     name,

@@ -5,6 +5,7 @@ import { columnIndex } from '../../core/table/frame';
 import { UsageError, type Flags } from '../args';
 import { FINDINGS_HEADER, findingLine } from '../findings-csv';
 import { loadCsv } from '../load-csv';
+import { endProgress, readRows } from '../progress-line';
 import { useFastBackend } from '../tf-backend';
 
 /** One line of help. */
@@ -18,8 +19,8 @@ export async function run(flags: Flags): Promise<void> {
   const seed = Number(flags.get('seed') ?? 1);
   if (!Number.isInteger(seed))
     throw new UsageError(`--seed must be an integer, got "${flags.get('seed')}".`);
-  const { frame } = await loadCsv(path, (rows) => process.stderr.write(`\rread ${rows} rows`));
-  process.stderr.write('\n');
+  const { frame } = await loadCsv(path, readRows);
+  endProgress();
   if (frame.rows === 0)
     throw new CleanroomError('header-only', `${path} has a header but no data rows.`);
   const targetName = flags.get('target');

@@ -1,5 +1,6 @@
 import type { Flags } from '../args';
 import { loadCsv } from '../load-csv';
+import { endProgress, readRows } from '../progress-line';
 
 /** One line of help. */
 export const usage =
@@ -8,8 +9,8 @@ export const usage =
 /** Prints what the importer made of a file. */
 export async function run(flags: Flags): Promise<void> {
   const path = flags.require('data');
-  const { outcome } = await loadCsv(path, (rows) => process.stderr.write(`\rread ${rows} rows`));
-  process.stderr.write('\n');
+  const { outcome } = await loadCsv(path, readRows);
+  endProgress();
   const { dialect, rows, columns, warnings } = outcome;
   const out: string[] = [
     `file: ${path}`,

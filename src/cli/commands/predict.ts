@@ -4,6 +4,7 @@ import { loadBundleModel, readBundle } from '../../core/export/bundle';
 import { describeSchema, predictFrame } from '../../core/export/predict-batch';
 import type { Flags } from '../args';
 import { loadCsv } from '../load-csv';
+import { endProgress, readRows } from '../progress-line';
 import { useTrainBackend } from '../train-backend';
 import { csvLine } from '../train-csv';
 import { choiceFlag } from '../train-flags';
@@ -27,8 +28,8 @@ export async function run(flags: Flags): Promise<void> {
   const dataPath = flags.require('data');
   const out = flags.require('out');
   await useTrainBackend(choiceFlag(flags, 'backend', ['wasm', 'cpu'] as const, 'wasm'));
-  const { frame } = await loadCsv(dataPath, (rows) => process.stderr.write(`\rread ${rows} rows`));
-  process.stderr.write('\n');
+  const { frame } = await loadCsv(dataPath, readRows);
+  endProgress();
   const model = await loadBundleModel(bundle);
   try {
     const result = await predictFrame(model, bundle, frame, { drift: flags.has('drift') });

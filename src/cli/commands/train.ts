@@ -8,6 +8,7 @@ import { buildModelCard } from '../../core/export/model-card';
 import { revealTest, trainModel } from '../../core/train/train';
 import { UsageError, type Flags } from '../args';
 import { loadCsv } from '../load-csv';
+import { endProgress, readRows } from '../progress-line';
 import { useTrainBackend } from '../train-backend';
 import { choiceFlag, intFlag, positiveFlag } from '../train-flags';
 import { gateLines, metricLines } from '../train-report';
@@ -60,8 +61,8 @@ export async function run(flags: Flags): Promise<void> {
   const backend = await useTrainBackend(
     choiceFlag(flags, 'backend', ['wasm', 'cpu'] as const, 'wasm'),
   );
-  const { frame } = await loadCsv(data, (rows) => process.stderr.write(`\rread ${rows} rows`));
-  process.stderr.write('\n');
+  const { frame } = await loadCsv(data, readRows);
+  endProgress();
   const result = await trainModel(frame, {
     target,
     model,

@@ -11,6 +11,7 @@ import { detectDecimalComma, detectDelimiter, detectHeader, detectNewline } from
 import { generatedNames, headerNames, type HeaderNames } from './headers';
 import { importWarnings } from './import-warnings';
 import { CellParser } from './parse-value';
+import type { RecordLimits } from './record-limits';
 import { StreamDecoder, sniffEncoding, type EncodingGuess } from './text-decoding';
 import { chunkRowsFor, type CsvDialect, type ImportWarning, type StoredColumnChunk } from './types';
 
@@ -43,6 +44,7 @@ export class CsvImporter {
   constructor(
     private readonly datasetId: string,
     private readonly chunkRowsOption?: number,
+    private readonly limits?: Partial<RecordLimits>,
   ) {}
 
   /** Data rows so far. */
@@ -149,6 +151,7 @@ export class CsvImporter {
     this.tokenizer = new CsvTokenizer({
       delimiter: this.delimiter,
       newline: this.newline,
+      limits: this.limits,
       onRecord: (fields) => {
         if (this.builder) this.builder.addRecord(fields);
         else this.pending.push(fields);
