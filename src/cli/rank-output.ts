@@ -1,8 +1,11 @@
 import { createWriteStream } from 'node:fs';
 import type { RankedRow } from '../core/impact/combine';
+import { guardedCsvField } from '../core/export/csv-guard';
 
-const quote = (s: string): string =>
-  /[",\n\r]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+const quote = (s: string): string => {
+  const field = guardedCsvField(s);
+  return field === s && /^\s|\s$/.test(s) ? `"${s}"` : field;
+};
 
 /** One ranking line: `row,score,reason`. */
 export function rankLine(r: RankedRow): string {

@@ -1,10 +1,11 @@
-/** Minimal RFC 4180 CSV writing for CLI outputs. */
+/** Minimal RFC 4180 CSV writing for CLI outputs, with the project's formula guard on text. */
+import { guardedCsvField } from '../core/export/csv-guard';
 
-/** Quotes a field when it holds a delimiter, quote or line break. */
+/** Numbers as numbers; text quoted when needed and guarded against formula injection. */
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  return guardedCsvField(value);
 }
 
 /** One CSV line (no line break). */
