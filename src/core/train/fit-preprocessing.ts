@@ -7,6 +7,7 @@ import {
   type Feature,
   type Preprocessing,
 } from './preprocessing';
+import { clip, robustBounds, safeMeanStd } from './robust-bounds';
 import type { EncodedTarget } from './target';
 
 /** Choices for the pipeline; every field has a default. */
@@ -146,7 +147,9 @@ function fitNumeric(
   for (const r of rows) if (!Number.isNaN(values[r])) observed.push(values[r]);
   const sorted = Float64Array.from(observed).sort();
   const median = quantileSorted(sorted, 0.5);
-  const { mean, std } = meanStd(observed);
+  // Statistics of the clipped values: a few huge floats must not overflow or dominate them.
+  const bounds = robustBounds(sorted);
+  const { mean, std } = safeMeanStd(sorted.map((v) => clip(v, bounds.low, bounds.high)));
   const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
   // A zero spread (constant or mostly-constant column) would divide by zero: fall back.
   const robust = scaling === 'robust' && iqr > 0;
@@ -157,6 +160,7 @@ function fitNumeric(
     center: robust ? median : mean,
     scale: robust ? iqr : std > 0 ? std : 1,
     indicator: observed.length < rows.length,
+    clip: bounds,
   };
 }
 

@@ -16,6 +16,8 @@ export interface NumericFeature {
   scale: number;
   /** True when the training split had missing values: adds a 0/1 "was missing" input. */
   indicator: boolean;
+  /** Values are clipped to these bounds first (robust-bounds.ts); absent in older bundles. */
+  clip?: { low: number; high: number };
 }
 
 /** A string column: one input per kept category, plus "other" when only the top k were kept. */
