@@ -70,6 +70,7 @@ export async function trainOnce(
     split: run.split,
     fit: fitted.fit,
     validation,
+    warnings: run.warnings,
     rows: {
       train: frameRows(run.split.train),
       validation: frameRows(run.split.validation),
@@ -103,6 +104,7 @@ export async function trainOnce(
     missingTarget: target.missingCount,
     features: run.preprocessing.features.map((f) => f.column),
     excluded: run.preprocessing.excluded,
+    warnings: run.warnings,
     ledger,
     tensors: { before, after: tf.memory().numTensors - fitted.model.weights.length },
   };

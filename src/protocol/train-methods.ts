@@ -95,6 +95,8 @@ export interface RunSummary {
   missingTarget: number;
   features: string[];
   excluded: ExcludedColumn[];
+  /** Warnings about the input (huge values clipped, naming columns and rows); absent in older runs. */
+  warnings?: string[];
   ledger: RevealLedger;
   /** tf.memory().numTensors before the run and after it, less the kept model's weights. */
   tensors: { before: number; after: number };

@@ -39,16 +39,16 @@ export interface TrainResult {
   split: Split;
   fit: FitReport;
   validation: EvaluationReport;
+  /** Warnings about the input (clipped values), one line each. */
+  warnings: string[];
   /** Kept for `revealTest` and drift references: frame rows of each split. */
   rows: { train: Int32Array; validation: Int32Array; test: Int32Array };
 }
 
 /** Trains a model on `frame` as `options` say. */
 export async function trainModel(frame: Frame, options: TrainOptions): Promise<TrainResult> {
-  const { target, spec, split, preprocessing, train, validation, classCount } = prepareRun(
-    frame,
-    options,
-  );
+  const { target, spec, split, preprocessing, train, validation, classCount, warnings } =
+    prepareRun(frame, options);
   const model = buildModel(spec, preprocessing.inputNames.length, target.task, classCount);
   let fit: FitReport;
   try {
@@ -84,6 +84,7 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
     split,
     fit,
     validation: evaluation,
+    warnings,
     rows,
   };
 }
