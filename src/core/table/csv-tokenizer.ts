@@ -85,6 +85,11 @@ export class CsvTokenizer {
   private recordChars = 0;
   private recordLine = 1;
 
+  /** The 1-based file line that the text pushed next starts on. */
+  get currentLine(): number {
+    return this.line;
+  }
+
   constructor(options: TokenizerOptions) {
     this.delimiter = options.delimiter;
     this.delimCode = options.delimiter.charCodeAt(0);
