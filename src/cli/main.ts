@@ -6,8 +6,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CleanroomError } from '../core/errors';
 import { parseFlags, UsageError, type Flags } from './args';
+import { describeFailure } from './failure';
 import { setImportLimits } from './import-limits';
 import { endProgress } from './progress-line';
 
@@ -41,10 +41,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   endProgress();
-  const message =
-    error instanceof UsageError || error instanceof CleanroomError
-      ? error.message
-      : `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
+  const { message, exitCode } = describeFailure(error);
   process.stderr.write(`${message}\n`);
-  process.exit(error instanceof UsageError ? 2 : 1);
+  process.exit(exitCode);
 });
