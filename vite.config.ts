@@ -6,13 +6,38 @@ import { precacheServiceWorker } from './scripts/vite-plugin-precache.js';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * Served pages are cross-origin isolated (COOP/COEP) so WASM threads and precise memory work;
- * the Content-Security-Policy itself sits in index.html so it also holds on any static host.
+ * Served pages are cross-origin isolated (COOP/COEP) so WASM threads and precise memory work.
+ * The Content-Security-Policy sits in index.html so the page keeps it on any static host, but a
+ * meta tag does not reach workers: a worker script takes the policy of its own response. So the
+ * preview server sends the policy as a header on every file (README, "Hosting", lists the same
+ * headers for other hosts), with frame-ancestors (ignored in a meta tag), nosniff and no referrer.
  */
 const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** index.html's policy, plus what only a header can say. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "connect-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const securityHeaders = {
+  ...isolationHeaders,
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
 };
 
 export default defineConfig({
@@ -46,5 +71,5 @@ export default defineConfig({
     },
   },
   server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders, port: 5173, strictPort: true },
+  preview: { headers: securityHeaders, port: 5173, strictPort: true },
 });

@@ -5,7 +5,12 @@ import type { Handlers } from '../src/protocol/server';
 import { withTransfer } from '../src/protocol/rpc';
 import { deleteDataset, getDataset, listDatasets } from '../src/storage/datasets-repo';
 import type { CleanroomDb } from '../src/storage/db';
-import { beginImport } from '../src/storage/import-session';
+import {
+  beginImport,
+  isImportAliveViaLocks,
+  sweepAbandonedImports,
+} from '../src/storage/import-session';
+import type { ImportLiveness } from '../src/storage/import-liveness';
 import {
   cleanedCsvBlob,
   danfoScriptText,
@@ -33,6 +38,7 @@ export function createDataHandlers(
   db: CleanroomDb,
   runLocked: LockRunner,
   lockName: (id: string) => string,
+  isAlive: ImportLiveness = isImportAliveViaLocks,
 ): Handlers<DataMethods> {
   return {
     async importFile({ file, name, fileName }, { signal, progress }) {
@@ -53,6 +59,12 @@ export function createDataHandlers(
           throw error;
         }
       });
+    },
+    async discardInterruptedImports() {
+      // Names first: the sweep returns ids of records it has already deleted.
+      const importing = await db.datasets.where('status').equals('importing').toArray();
+      const removed = new Set(await sweepAbandonedImports(db, isAlive));
+      return importing.filter((r) => removed.has(r.id)).map((r) => r.name);
     },
     listDatasets: () => listDatasets(db),
     getDataset: ({ id }) => readyDataset(db, id),

@@ -15,11 +15,27 @@ import { listOperations } from '../src/storage/ops-repo';
 import { readFrame } from '../src/storage/read-frame';
 import { getModel, listRuns, saveModel, saveRun, updateRun } from '../src/storage/runs-repo';
 import { getBackendChoice, putBackendChoice } from '../src/storage/backend-choice-repo';
+import type { RunSummary } from '../src/protocol/train-methods';
 import { listBackends } from './train-backends';
 import type { BackendStore } from './train-choose';
 import { trainOnce, type Live } from './train-once';
 import { predictWithZip } from './train-predict';
 import { searchTrials } from './train-search';
+
+/**
+ * Runs a storage write for `summary`; when storage is full, returns the summary marked unsaved
+ * (the model stays in memory, to download or to save again) instead of failing the whole run.
+ */
+async function keepUnsaved(summary: RunSummary, write: () => Promise<void>): Promise<RunSummary> {
+  try {
+    await write();
+    return summary;
+  } catch (error) {
+    if (error instanceof CleanroomError && error.code === 'quota-exceeded')
+      return { ...summary, unsaved: error.message };
+    throw error;
+  }
+}
 
 /** Creates the handlers; `db` is the worker's own connection. */
 export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
@@ -68,8 +84,7 @@ export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
         backendStore,
       );
       live = trained;
-      await saveRun(db, { ...trained.summary, test: null });
-      return trained.summary;
+      return keepUnsaved(trained.summary, () => saveRun(db, { ...trained.summary, test: null }));
     },
 
     async search(params, ctx) {
@@ -80,11 +95,18 @@ export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
       if (!meta) throw new CleanroomError('not-found', 'This dataset no longer exists.');
       const version = (await listOperations(db, params.id)).length;
       const frame = await readFrame(db, meta);
+      const unsaved = new Map<string, string>();
       const out = await searchTrials(frame, meta, version, params, await known(), ctx, (run) =>
-        saveRun(db, { ...run.summary, test: null }),
+        keepUnsaved(run.summary, () => saveRun(db, { ...run.summary, test: null })).then((s) => {
+          if (s.unsaved) unsaved.set(s.runId, s.unsaved);
+        }),
       );
       live = out.best;
-      return { trials: out.trials, best: out.best.summary };
+      const why = unsaved.get(out.best.summary.runId);
+      return {
+        trials: out.trials,
+        best: why ? { ...out.best.summary, unsaved: why } : out.best.summary,
+      };
     },
 
     async revealTest({ runId, what }) {
@@ -116,18 +138,26 @@ export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
       });
       const safe = `${run.summary.datasetName}-${run.summary.target}`.replace(/[^\w.-]+/g, '_');
       const fileName = `${safe}-model.zip`;
-      await saveModel(db, {
-        runId,
-        datasetId: run.summary.datasetId,
-        createdAt: new Date().toISOString(),
-        fileName,
-        zip: zip.slice(),
+      // Keeping a copy is a convenience: a full storage must not stop the download itself.
+      await keepUnsaved(run.summary, async () => {
+        await saveModel(db, {
+          runId,
+          datasetId: run.summary.datasetId,
+          createdAt: new Date().toISOString(),
+          fileName,
+          zip: zip.slice(),
+        });
+        await updateRun(db, runId, { exportedAt: new Date().toISOString() });
       });
-      await updateRun(db, runId, { exportedAt: new Date().toISOString() });
       return withTransfer({ zip, fileName }, [zip.buffer as ArrayBuffer]);
     },
 
     listRuns: ({ datasetId }) => listRuns(db, datasetId),
+
+    async saveRun({ runId }) {
+      const run = need(runId);
+      await saveRun(db, { ...run.summary, ledger: run.ledger, test: run.test });
+    },
 
     async getModelZip({ runId }) {
       const stored = await getModel(db, runId);

@@ -89,6 +89,7 @@ export async function trainOnce(
     fit: fitted.fit,
     validation,
     choice: auto ? describeChoice(all, index, weighted) : null,
+    warnings: run.warnings,
     rows: {
       train: frameRows(run.split.train),
       validation: frameRows(run.split.validation),
@@ -123,6 +124,7 @@ export async function trainOnce(
     missingTarget: target.missingCount,
     features: run.preprocessing.features.map((f) => f.column),
     excluded: run.preprocessing.excluded,
+    warnings: run.warnings,
     ledger,
     tensors: { before, after: tf.memory().numTensors - fitted.model.weights.length },
   };

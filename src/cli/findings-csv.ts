@@ -1,9 +1,13 @@
+import { guardedCsvField } from '../core/export/csv-guard';
 import type { Finding } from '../core/detect/types';
 import { describeOperation } from '../core/recipe/describe';
 import type { Frame } from '../core/table/frame';
 
-const quote = (s: string): string =>
-  /[",\n\r]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** Guarded like every CSV the project writes; edge spaces quoted too, so readers keep them. */
+const quote = (s: string): string => {
+  const field = guardedCsvField(s);
+  return field === s && /^\s|\s$/.test(s) ? `"${s}"` : field;
+};
 
 /** Header of the findings file. */
 export const FINDINGS_HEADER = 'row,column,detector,score,reason,suggestion';

@@ -3,6 +3,7 @@ import { CleanroomError } from '../core/errors';
 import { frameFromStored, type Frame } from '../core/table/frame';
 import { importCsv, type ImportOutcome } from '../core/table/import-csv';
 import type { StoredColumnChunk } from '../core/table/types';
+import { importLimits } from './import-limits';
 
 /** A CSV file read into memory the same way the app imports it. */
 export interface LoadedCsv {
@@ -24,7 +25,12 @@ export async function loadCsv(
   const chunks: StoredColumnChunk[][] = [];
   const outcome = await importCsv(
     createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
-    { datasetId: path, totalBytes: size, onProgress: (p) => onProgress?.(p.rows) },
+    {
+      datasetId: path,
+      totalBytes: size,
+      limits: importLimits(),
+      onProgress: (p) => onProgress?.(p.rows),
+    },
     { writeChunk: async (columns) => void chunks.push(columns) },
   );
   return { outcome, frame: frameFromStored(outcome.columns, outcome.dialect, chunks) };

@@ -1,12 +1,15 @@
 /**
  * `npm run cli -- <command> [--flags]`: the same core as the app, from the command line.
  * Each command lives in src/cli/commands/<command>.ts and exports `run(flags)` and `usage`.
- * Progress goes to stderr; failures print one line and exit non-zero.
+ * Progress goes to stderr; failures print one line (on a line of its own) and exit non-zero.
+ * Every command takes `--max-record-chars N` and `--max-columns N`, the import's limits.
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CleanroomError } from '../core/errors';
 import { parseFlags, UsageError, type Flags } from './args';
+import { describeFailure } from './failure';
+import { setImportLimits } from './import-limits';
+import { endProgress } from './progress';
 
 interface Command {
   usage: string;
@@ -31,14 +34,14 @@ async function main(argv: string[]): Promise<void> {
     );
   }
   const command = (await import(`./commands/${name}.ts`)) as Command;
-  await command.run(parseFlags(rest));
+  const flags = parseFlags(rest);
+  setImportLimits(flags);
+  await command.run(flags);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const message =
-    error instanceof UsageError || error instanceof CleanroomError
-      ? error.message
-      : `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
+  endProgress();
+  const { message, exitCode } = describeFailure(error);
   process.stderr.write(`${message}\n`);
-  process.exit(error instanceof UsageError ? 2 : 1);
+  process.exit(exitCode);
 });

@@ -9,6 +9,9 @@ export interface ProgressStream {
   write(text: string): unknown;
 }
 
+// The reporter whose in-place line is showing, if any: a failure ends it before its message.
+let showing: { done(): void } | null = null;
+
 /** A reporter for `read N rows`: call it with each count, then `done()` once reading ends. */
 export function rowProgress(
   stream: ProgressStream = process.stderr,
@@ -21,12 +24,20 @@ export function rowProgress(
     if (stream.isTTY) {
       stream.write(`\rread ${rows} rows`);
       open = true;
+      showing = reporter;
     } else stream.write(`read ${rows} rows\n`);
   };
-  return Object.assign(report, {
+  const reporter = Object.assign(report, {
     done() {
       if (open) stream.write('\n');
       open = false;
+      if (showing === reporter) showing = null;
     },
   });
+  return reporter;
+}
+
+/** Ends the in-place progress line, if one is showing, so the next output starts on its own line. */
+export function endProgress(): void {
+  showing?.done();
 }

@@ -1,9 +1,17 @@
 import { createWriteStream } from 'node:fs';
 import type { RankedRow } from '../core/impact/combine';
+import { guardedCsvField, plainCsvField } from '../core/export/csv-guard';
 import type { Frame } from '../core/table/frame';
 
-const quote = (s: string): string =>
-  /[",\n\r]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+const quote = (s: string): string => {
+  const field = guardedCsvField(s);
+  return field === s && /^\s|\s$/.test(s) ? `"${s}"` : field;
+};
+
+// A suggested value that is a plain number ("-999", "-0.5") is written as is: the guard's leading
+// `'` would change the value a reader (the bench's scorer, a script) applies.
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const valueField = (s: string): string => (PLAIN_NUMBER.test(s) ? plainCsvField(s) : quote(s));
 
 /** The action a ranking line proposes: what the app's Accept applies for this row. */
 export interface LineAction {
@@ -74,7 +82,7 @@ export function rankLine(
     quote(r.reason),
     a.action,
     quote(a.column),
-    quote(a.value),
+    valueField(a.value),
   ].join(',');
 }
 

@@ -3,6 +3,7 @@ export type ErrorCode =
   | 'empty-file'
   | 'header-only'
   | 'binary-file'
+  | 'over-limit'
   | 'unreadable-file'
   | 'aborted'
   | 'quota-exceeded'

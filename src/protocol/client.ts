@@ -1,5 +1,12 @@
 import { CleanroomError, type ErrorCode } from '../core/errors';
-import type { MethodMap, Port, Request, Response } from './rpc';
+import {
+  webLocks,
+  type LifeLocks,
+  type MethodMap,
+  type Port,
+  type Request,
+  type Response,
+} from './rpc';
 
 /** Options of one call. */
 export interface CallOptions<P> {
@@ -42,11 +49,14 @@ function fromWire(error: { name: string; message: string; code: string }): Clean
 /**
  * A client over workers made by `spawn`. Cancelling sends a cancel message; if the call has not
  * settled within `graceMs`, the worker is terminated (other pending calls fail with a clear
- * message) and the next call starts a fresh one. A worker that dies is replaced the same way.
+ * message) and the next call starts a fresh one. A worker that dies is replaced the same way:
+ * noticed by its error event or, for a death that fires none (killed, out of memory, closed),
+ * by the Web Lock it holds for its life being released.
  */
 export function createClient<M extends MethodMap>(
   spawn: () => Endpoint,
   graceMs = 3000,
+  locks: LifeLocks | undefined = webLocks(),
 ): Client<M> {
   let endpoint: Endpoint | null = null;
   let nextId = 1;
@@ -61,11 +71,23 @@ export function createClient<M extends MethodMap>(
     endpoint = null;
     failAll(reason);
   };
+  const died = (detail: string) =>
+    new CleanroomError(
+      'worker-crashed',
+      `The background worker stopped unexpectedly${detail}. Your stored data is intact; please try again.`,
+    );
   const connect = (): Endpoint => {
     if (endpoint) return endpoint;
     const created = spawn();
     created.addEventListener('message', (event: MessageEvent) => {
       const message = event.data as Response;
+      if (message.type === 'life-lock-held') {
+        // Granted to us only once the worker has let go of it: when it is gone.
+        void locks?.request(message.name, () => {
+          if (endpoint === created) kill(died(''));
+        });
+        return;
+      }
       const call = pending.get(message.id);
       if (!call) return;
       if (message.type === 'progress') return call.onProgress?.(message.progress);
@@ -76,14 +98,13 @@ export function createClient<M extends MethodMap>(
     created.addEventListener('error', (event: Event) => {
       if (endpoint !== created) return;
       const detail = (event as ErrorEvent).message ? ` (${(event as ErrorEvent).message})` : '';
-      kill(
-        new CleanroomError(
-          'worker-crashed',
-          `The background worker stopped unexpectedly${detail}. Your stored data is intact; please try again.`,
-        ),
-      );
+      kill(died(detail));
     });
     endpoint = created;
+    if (locks) {
+      const name = `cleanroom:worker-life:${Date.now().toString(36)}:${Math.random().toString(36).slice(2)}`;
+      created.postMessage({ type: 'hold-life-lock', name } satisfies Request);
+    }
     return created;
   };
 

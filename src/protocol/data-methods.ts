@@ -27,6 +27,12 @@ export type DataMethods = {
     progress: ImportProgress;
   };
   listDatasets: { params: Record<string, never>; result: DatasetMeta[]; progress: never };
+  /** Removes the half-stored records of imports whose worker or tab died; returns their names. */
+  discardInterruptedImports: {
+    params: Record<string, never>;
+    result: string[];
+    progress: never;
+  };
   getDataset: { params: { id: string }; result: DatasetMeta; progress: never };
   deleteDataset: { params: { id: string }; result: void; progress: never };
   readRows: {

@@ -20,21 +20,34 @@ export interface WireError {
   code: string;
 }
 
-/** Page → worker. */
+/** Page → worker; `hold-life-lock` asks the worker to hold a Web Lock for as long as it lives. */
 export type Request =
-  { type: 'call'; id: number; method: string; params: unknown } | { type: 'cancel'; id: number };
+  | { type: 'call'; id: number; method: string; params: unknown }
+  | { type: 'cancel'; id: number }
+  | { type: 'hold-life-lock'; name: string };
 
 /** Worker → page. */
 export type Response =
   | { type: 'result'; id: number; result: unknown }
   | { type: 'error'; id: number; error: WireError }
-  | { type: 'progress'; id: number; progress: unknown };
+  | { type: 'progress'; id: number; progress: unknown }
+  | { type: 'life-lock-held'; name: string };
 
 /** Anything with postMessage and message events: a Worker, a worker's global scope, a MessagePort. */
 export interface Port {
   postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+}
+
+/** The part of the Web Locks API the life lock uses (navigator.locks in page and worker). */
+export interface LifeLocks {
+  request(name: string, callback: () => Promise<unknown> | unknown): Promise<unknown>;
+}
+
+/** The Web Locks API where this runtime has one. */
+export function webLocks(): LifeLocks | undefined {
+  return (globalThis as { navigator?: { locks?: LifeLocks } }).navigator?.locks;
 }
 
 /** A result with buffers to move (not copy) to the other side. */

@@ -6,6 +6,8 @@ import {
   type Request,
   type Response,
   type WireError,
+  webLocks,
+  type LifeLocks,
 } from './rpc';
 
 /** What a handler gets besides its params. */
@@ -35,8 +37,15 @@ export function toWireError(error: unknown): WireError {
   return { name: 'Error', message: String(error), code: 'internal' };
 }
 
-/** Serves `handlers` on `port` until the port closes; each call can be cancelled by id. */
-export function serve<M extends MethodMap>(port: Port, handlers: Handlers<M>): void {
+/**
+ * Serves `handlers` on `port` until the port closes; each call can be cancelled by id. Asked to,
+ * it holds a Web Lock until the worker dies, so the page learns of a death that fires no event.
+ */
+export function serve<M extends MethodMap>(
+  port: Port,
+  handlers: Handlers<M>,
+  locks: LifeLocks | undefined = webLocks(),
+): void {
   const running = new Map<number, AbortController>();
   const send = (message: Response, transfer: Transferable[] = []) =>
     port.postMessage(message, transfer);
@@ -45,6 +54,14 @@ export function serve<M extends MethodMap>(port: Port, handlers: Handlers<M>): v
     const request = event.data as Request;
     if (request.type === 'cancel') {
       running.get(request.id)?.abort();
+      return;
+    }
+    if (request.type === 'hold-life-lock') {
+      void locks?.request(request.name, () => {
+        send({ type: 'life-lock-held', name: request.name });
+        // Never settles: the lock goes when the worker does.
+        return new Promise<never>(() => undefined);
+      });
       return;
     }
     const handler = handlers[request.method as keyof M];

@@ -103,6 +103,10 @@ export interface RunSummary {
   missingTarget: number;
   features: string[];
   excluded: ExcludedColumn[];
+  /** Warnings about the input (huge values clipped, naming columns and rows); absent in older runs. */
+  warnings?: string[];
+  /** Set when the run could not be stored (storage full): the model stays in the worker's memory. */
+  unsaved?: string;
   ledger: RevealLedger;
   /** tf.memory().numTensors before the run and after it, less the kept model's weights. */
   tensors: { before: number; after: number };
@@ -136,6 +140,8 @@ export type TrainMethods = {
     progress: never;
   };
   listRuns: { params: { datasetId: string }; result: StoredRun[]; progress: never };
+  /** Stores the run held in memory again, after a save refused for a full storage. */
+  saveRun: { params: { runId: string }; result: void; progress: never };
   /** An exported bundle kept in IndexedDB, by run. */
   getModelZip: {
     params: { runId: string };

@@ -10,6 +10,7 @@ import { validateOperation } from '../core/clean/validate';
 import { CleanroomError } from '../core/errors';
 import type { DatasetMeta } from '../core/table/types';
 import type { CleanroomDb } from './db';
+import { savingOrFull } from './storage-errors';
 
 /** Appends `op` after validating it against the dataset; returns it with its seq. */
 export function appendOperation(
@@ -17,11 +18,13 @@ export function appendOperation(
   datasetId: string,
   op: Operation,
 ): Promise<LoggedOperation> {
-  return db.transaction('rw', db.ops, db.datasets, async () => {
-    const meta = await readyMeta(db, datasetId);
-    const last = await opsOf(db, datasetId).last();
-    return insert(db, meta, (last?.seq ?? 0) + 1, op);
-  });
+  return savingOrFull('this change', () =>
+    db.transaction('rw', db.ops, db.datasets, async () => {
+      const meta = await readyMeta(db, datasetId);
+      const last = await opsOf(db, datasetId).last();
+      return insert(db, meta, (last?.seq ?? 0) + 1, op);
+    }),
+  );
 }
 
 /**
@@ -33,14 +36,16 @@ export function appendOperations(
   datasetId: string,
   ops: readonly Operation[],
 ): Promise<LoggedOperation[]> {
-  return db.transaction('rw', db.ops, db.datasets, async () => {
-    const meta = await readyMeta(db, datasetId);
-    const last = await opsOf(db, datasetId).last();
-    const logged: LoggedOperation[] = [];
-    for (const op of ops)
-      logged.push(await insert(db, meta, (last?.seq ?? 0) + logged.length + 1, op));
-    return logged;
-  });
+  return savingOrFull('these changes', () =>
+    db.transaction('rw', db.ops, db.datasets, async () => {
+      const meta = await readyMeta(db, datasetId);
+      const last = await opsOf(db, datasetId).last();
+      const logged: LoggedOperation[] = [];
+      for (const op of ops)
+        logged.push(await insert(db, meta, (last?.seq ?? 0) + logged.length + 1, op));
+      return logged;
+    }),
+  );
 }
 
 /** The whole log of a dataset, in seq order. */
@@ -81,12 +86,14 @@ function appendPlanned(
   datasetId: string,
   plan: (log: LoggedOperation[]) => Operation | null,
 ): Promise<LoggedOperation | null> {
-  return db.transaction('rw', db.ops, db.datasets, async () => {
-    const meta = await readyMeta(db, datasetId);
-    const log = await opsOf(db, datasetId).toArray();
-    const op = plan(log);
-    return op === null ? null : insert(db, meta, (log.at(-1)?.seq ?? 0) + 1, op);
-  });
+  return savingOrFull('this step', () =>
+    db.transaction('rw', db.ops, db.datasets, async () => {
+      const meta = await readyMeta(db, datasetId);
+      const log = await opsOf(db, datasetId).toArray();
+      const op = plan(log);
+      return op === null ? null : insert(db, meta, (log.at(-1)?.seq ?? 0) + 1, op);
+    }),
+  );
 }
 
 async function insert(

@@ -1,6 +1,7 @@
 /** Training runs and exported model bundles, kept per dataset (lineage: dataset id + version). */
 import type { StoredRun } from '../protocol/train-methods';
 import type { CleanroomDb } from './db';
+import { savingOrFull } from './storage-errors';
 
 /** An exported bundle (the zip as downloaded) of a run. */
 export interface StoredModel {
@@ -13,7 +14,7 @@ export interface StoredModel {
 
 /** Stores (or replaces) a run. */
 export async function saveRun(db: CleanroomDb, run: StoredRun): Promise<void> {
-  await db.runs.put(run);
+  await savingOrFull('the training run', () => db.runs.put(run));
 }
 
 /** Updates part of a stored run (test reveals); a missing run is ignored. */
@@ -22,7 +23,7 @@ export async function updateRun(
   runId: string,
   changes: Partial<StoredRun>,
 ): Promise<void> {
-  await db.runs.update(runId, changes);
+  await savingOrFull("the run's update", () => db.runs.update(runId, changes));
 }
 
 /** A dataset's runs, newest first. */
@@ -33,7 +34,7 @@ export async function listRuns(db: CleanroomDb, datasetId: string): Promise<Stor
 
 /** Keeps an exported bundle with its run. */
 export async function saveModel(db: CleanroomDb, model: StoredModel): Promise<void> {
-  await db.models.put(model);
+  await savingOrFull('the exported model', () => db.models.put(model));
 }
 
 /** The stored bundle of a run, if it was exported. */

@@ -31,3 +31,23 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
 export function quotaExceededError(): CleanroomError {
   return new CleanroomError('quota-exceeded', QUOTA_MESSAGE);
 }
+
+/**
+ * The user-facing error for a full disk on any write outside an import: says that storage is
+ * full, what was not saved, and what to do.
+ */
+export function storageFullError(what: string): CleanroomError {
+  return new CleanroomError(
+    'quota-exceeded',
+    `Storage is full: ${what} could not be saved. Delete datasets or runs you no longer need, or free disk space, then try again.`,
+  );
+}
+
+/** Runs `write`; a quota failure anywhere in it becomes storageFullError(what). */
+export async function savingOrFull<T>(what: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw isQuotaError(error) ? storageFullError(what) : error;
+  }
+}

@@ -97,6 +97,7 @@ export async function run(flags: Flags): Promise<void> {
     writeFileSync(out, zip);
     const { task, classes, missingCount, excludedCount } = result.target;
     const lines = [
+      ...result.warnings.map((w) => `warning: ${w}`),
       `target: ${target} (${task}${classes.length ? `, classes ${classes.join(', ')}` : ''})`,
       `rows: ${result.rows.train.length} train, ${result.rows.validation.length} validation, ${result.rows.test.length} test; ${missingCount} left out (missing target)${excludedCount ? `, ${excludedCount} excluded` : ''}`,
       `features: ${result.preprocessing.features.map((f) => f.column).join(', ')}`,

@@ -2,8 +2,9 @@
  * The cleaned CSV of a dataset version, as RFC 4180 text (comma, CRLF, quotes doubled), yielded
  * in pieces so a million rows never become one string. Excluded rows are left out.
  *
- * CSV formula injection, the OWASP way: a text cell beginning with `=`, `+`, `-`, `@`, tab or
- * CR gets a leading `'` and is quoted, so a spreadsheet shows it instead of evaluating it.
+ * CSV formula injection, the OWASP way (csv-guard.ts, shared by every CSV the project writes): a
+ * text cell beginning with `=`, `+`, `-`, `@`, tab, CR, LF or a full-width `＝ ＋ － ＠` gets a
+ * leading `'` and is quoted, so a spreadsheet shows it instead of evaluating it.
  * Decision on numbers: a cell of a numeric column (integer, float, boolean, date) that holds a
  * parsed value is written as its number and never prefixed, so `-5` stays `-5` and stays a
  * number for whoever reads the file next. A spreadsheet cannot run a formula from a plain
@@ -16,6 +17,7 @@
  */
 import { writtenText } from '../table/decode-chunk';
 import { bitIsSet, type ColumnChunk, type ColumnMeta } from '../table/types';
+import { guardedCsvField, plainCsvField } from './csv-guard';
 
 /** One band of rows of the version: every column's op-applied chunk and the excluded bitmap. */
 export interface VersionBand {
@@ -24,14 +26,10 @@ export interface VersionBand {
   excluded: Uint8Array;
 }
 
-const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
-const NEEDS_QUOTES = /[",\r\n]/;
-
 /** One CSV field; `guard` applies the formula-injection rule (text cells and headers). */
 export function csvField(text: string | null, guard: boolean): string {
   if (text === null || text === '') return '';
-  if (guard && FORMULA_START.has(text[0])) return `"'${text.replaceAll('"', '""')}"`;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return guard ? guardedCsvField(text) : plainCsvField(text);
 }
 
 /** The header line (with its CRLF): each header as the file wrote it (renamed empty ones by name). */

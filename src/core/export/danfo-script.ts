@@ -8,6 +8,7 @@ import type { ColumnTransform } from '../clean/operations';
 import { describeTransform } from '../recipe/describe';
 import type { Recipe } from '../recipe/recipe';
 import type { ColumnType } from '../table/types';
+import { FORMULA_START } from './csv-guard';
 
 /** Column types the script reads as numbers (Papa's dynamicTyping), as the app does. */
 const NUMBER_TYPES = new Set<ColumnType>(['integer', 'float']);
@@ -39,8 +40,8 @@ function mapColumn(column, fn) {
 
 const WRITE = `const records = dfd.toJSON(df);
 const data = records.map((r) => fields.map((f) => (isMissing(r[f]) ? '' : r[f])));
-// escapeFormulae: text starting with = + - @ tab or CR gets a leading ' and quotes (OWASP); numbers stay.
-const csv = Papa.unparse({ fields, data }, { newline: '\\r\\n', escapeFormulae: /^[=+\\-@\\t\\r]/ });
+// escapeFormulae: text starting with = + - @ tab CR LF or a full-width ＝＋－＠ gets a leading ' and quotes; numbers stay.
+const csv = Papa.unparse({ fields, data }, { newline: '\\r\\n', escapeFormulae: /${FORMULA_START.source}/ });
 writeFileSync(output, csv + '\\r\\n');
 console.error(\`Wrote \${data.length} rows to \${output}\`);`;
 

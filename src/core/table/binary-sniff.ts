@@ -17,9 +17,25 @@ export function binaryKind(sample: Uint8Array, utf16: boolean): string | null {
   for (const [bytes, what] of MAGIC) {
     if (bytes.length <= sample.length && bytes.every((b, i) => sample[i] === b)) return what;
   }
-  // NUL never occurs in text, except as half of an ASCII char in UTF-16.
-  if (!utf16 && sample.includes(0)) return 'binary data';
+  // NUL and other control bytes do not occur in text (NUL does as half of an ASCII char in
+  // UTF-16). A few are noise in a text file, stripped by the import with a warning; a sample
+  // made of them in good part is a binary file.
+  if (!utf16 && controlShare(sample) > BINARY_SHARE) return 'binary data';
   return null;
+}
+
+/** Share of control bytes above which a sample is binary, not text with a few stray bytes. */
+const BINARY_SHARE = 0.1;
+
+/** Share of `sample` that is NUL or another control byte never used in text (tab, LF, CR, FF, ESC are). */
+function controlShare(sample: Uint8Array): number {
+  if (sample.length === 0) return 0;
+  let count = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) count++;
+  }
+  return count / sample.length;
 }
 
 /** Throws 'binary-file' when `sample` is not text. */

@@ -10,7 +10,9 @@ import { CsvTokenizer } from './csv-tokenizer';
 import { detectDecimalComma, detectDelimiter, detectHeader, detectNewline } from './dialect';
 import { generatedNames, headerNames, type HeaderNames } from './headers';
 import { importWarnings } from './import-warnings';
+import { NulStripper } from './nul-bytes';
 import { CellParser } from './parse-value';
+import type { RecordLimits } from './record-limits';
 import { StreamDecoder, sniffEncoding, type EncodingGuess } from './text-decoding';
 import { chunkRowsFor, type CsvDialect, type ImportWarning, type StoredColumnChunk } from './types';
 
@@ -39,10 +41,12 @@ export class CsvImporter {
   private sawText = false;
   private headers: HeaderNames | null = null;
   private dialectFound: CsvDialect | null = null;
+  private readonly nuls = new NulStripper();
 
   constructor(
     private readonly datasetId: string,
     private readonly chunkRowsOption?: number,
+    private readonly limits?: Partial<RecordLimits>,
   ) {}
 
   /** Data rows so far. */
@@ -110,6 +114,7 @@ export class CsvImporter {
       headers: this.headers!,
       fallbackAt: this.decoder?.fallbackAt ?? -1,
       fallbackBytes: this.decoder?.fallbackBytes ?? 0,
+      nuls: this.nuls,
     });
   }
 
@@ -121,7 +126,6 @@ export class CsvImporter {
     this.guess = guess;
     this.decoder = new StreamDecoder(guess.encoding);
     const text = this.decoder.decode(sample.subarray(guess.bomLength));
-    this.noteText(text);
     this.startTokenizing(text);
   }
 
@@ -130,8 +134,9 @@ export class CsvImporter {
     if (!this.sawText && /\S/.test(text)) this.sawText = true;
   }
 
-  private pushText(text: string): void {
-    if (text.length === 0) return;
+  private pushText(decoded: string): void {
+    if (decoded.length === 0) return;
+    const text = this.nuls.strip(decoded, this.tokenizer!.currentLine);
     this.noteText(text);
     this.textSinceTokenizing += text.length;
     this.tokenizer!.push(text);
@@ -143,12 +148,15 @@ export class CsvImporter {
     return n >= HEADER_RECORDS || (n >= 2 && this.textSinceTokenizing >= HEADER_TEXT);
   }
 
-  private startTokenizing(sample: string): void {
+  private startTokenizing(decoded: string): void {
+    const sample = this.nuls.strip(decoded, 1);
     this.newline = detectNewline(sample);
     this.delimiter = detectDelimiter(sample, this.newline);
+    this.noteText(sample);
     this.tokenizer = new CsvTokenizer({
       delimiter: this.delimiter,
       newline: this.newline,
+      limits: this.limits,
       onRecord: (fields) => {
         if (this.builder) this.builder.addRecord(fields);
         else this.pending.push(fields);

@@ -1,12 +1,15 @@
 /**
  * Streaming CSV tokenizer: text in (any chunking), records out. The hot path of an import.
  *
- * Lines without a quote take a fast path (indexOf for the line end, native split for the
- * fields). A line with a quote goes through a resumable state machine that jumps from quote to
- * quote with indexOf, so quoted newlines, `""` escapes and quotes split across chunk boundaries
- * work and a 5 MB quoted field costs one pass. Field text is assembled from slices, never char by
- * char.
+ * Outside quotes each of `\r\n`, `\n` and a lone `\r` ends a record, whatever the file mostly
+ * uses: a file mixing them must not merge rows silently. Lines without a quote take a fast path
+ * (indexOf for the line end, native split for the fields). A line with a quote goes through a
+ * resumable state machine that jumps from quote to quote with indexOf, so quoted newlines, `""`
+ * escapes and quotes split across chunk boundaries work and a 5 MB quoted field costs one pass.
+ * Field text is assembled from slices, never char by char. Records over the limits (record-limits.ts)
+ * throw before they are held whole, so memory stays bounded whatever the file.
  */
+import { recordLimits, recordTooLarge, tooManyColumns, type RecordLimits } from './record-limits';
 
 /** Receives one record's fields; the array is the receiver's to keep. */
 export type RecordHandler = (fields: string[]) => void;
@@ -14,12 +17,16 @@ export type RecordHandler = (fields: string[]) => void;
 /** How the tokenizer splits text. */
 export interface TokenizerOptions {
   delimiter: string;
-  newline: '\r\n' | '\n' | '\r';
+  /** The file's usual line end, kept for the dialect; every kind ends a record outside quotes. */
+  newline?: '\r\n' | '\n' | '\r';
   onRecord: RecordHandler;
+  /** Record size and column count limits; defaults: DEFAULT_RECORD_LIMITS. */
+  limits?: Partial<RecordLimits>;
 }
 
 const QUOTE = 34;
 const CR = 13;
+const LF = 10;
 
 // States of the quoted-record machine (plain numbers: const enums do not survive isolatedModules).
 const FIELD_START = 0;
@@ -33,6 +40,15 @@ const AFTER_CLOSE = 4;
 /** Past this many chars a newline-less carry is kept as pieces, so a huge line stays linear. */
 const CARRY_PIECES_FROM = 1 << 16;
 
+/** Line ends in `s`: each `\n`, and each `\r` not followed by `\n`. */
+function lineEndsIn(s: string): number {
+  let count = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) count++;
+  for (let i = s.indexOf('\r'); i !== -1; i = s.indexOf('\r', i + 1))
+    if (s.charCodeAt(i + 1) !== LF) count++;
+  return count;
+}
+
 /** Splits CSV text into records; `push` text as it arrives, then `end()`. */
 export class CsvTokenizer {
   /** Records emitted so far (a header row counts). */
@@ -44,18 +60,20 @@ export class CsvTokenizer {
 
   private readonly delimiter: string;
   private readonly delimCode: number;
-  /** The char that ends a record: `\n` for both `\n` and `\r\n` files, `\r` for CR-only ones. */
-  private readonly nlChar: string;
-  private readonly nlCode: number;
-  /** In `\n` mode a `\r` before the newline belongs to the line end, not to the last field. */
-  private readonly stripCr: boolean;
   private readonly onRecord: RecordHandler;
+  private readonly maxChars: number;
+  private readonly maxColumns: number;
 
+  /** 1-based line of the file where the next (or current) record starts, for messages. */
+  private line = 1;
+  /** The last push ended on `\r`: a `\n` starting the next push belongs to it. */
+  private skipLf = false;
   /** Start of an unfinished quote-free line (fast path). */
   private carry = '';
   /** Blank lines seen since the last record: counted only once another record follows. */
   private pendingBlank = 0;
   private carryPieces: string[] = [];
+  private carryLength = 0;
   /** Quoted-record machine state; `inRecord` while a record spans pushes. */
   private inRecord = false;
   private state = FIELD_START;
@@ -63,33 +81,49 @@ export class CsvTokenizer {
   private parts: string[] = [];
   private tail = '';
   private quoted = false;
+  /** Characters of the quoted record so far, and the line it started on. */
+  private recordChars = 0;
+  private recordLine = 1;
+
+  /** The 1-based file line that the text pushed next starts on. */
+  get currentLine(): number {
+    return this.line;
+  }
 
   constructor(options: TokenizerOptions) {
     this.delimiter = options.delimiter;
     this.delimCode = options.delimiter.charCodeAt(0);
-    this.nlChar = options.newline === '\r' ? '\r' : '\n';
-    this.nlCode = this.nlChar.charCodeAt(0);
-    this.stripCr = this.nlChar === '\n';
     this.onRecord = options.onRecord;
+    const limits = recordLimits(options.limits);
+    this.maxChars = limits.maxRecordChars;
+    this.maxColumns = limits.maxColumns;
   }
 
   /** Tokenizes `text`, emitting every record it completes. */
   push(text: string): void {
     if (text.length === 0) return;
+    let start = 0;
+    if (this.skipLf) {
+      this.skipLf = false;
+      if (text.charCodeAt(0) === LF) start = 1;
+    }
     if (this.inRecord) {
-      const pos = this.quotedRecord(text, 0);
+      const pos = this.quotedRecord(text, start);
       if (this.inRecord) return;
       this.scan(text, pos);
       return;
     }
     if (this.carryPieces.length > 0) {
-      // A huge quote-free line: keep collecting until a newline or quote shows up.
-      if (text.indexOf(this.nlChar) === -1 && text.indexOf('"') === -1) {
+      // A huge quote-free line: keep collecting until a line end or quote shows up.
+      if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1 && text.indexOf('"') === -1) {
+        this.carryLength += text.length;
+        if (this.carryLength > this.maxChars) throw recordTooLarge(this.line, this.maxChars, false);
         this.carryPieces.push(text);
         return;
       }
       const joined = this.carryPieces.join('') + text;
       this.carryPieces = [];
+      this.carryLength = 0;
       this.scan(joined, 0);
       return;
     }
@@ -99,31 +133,35 @@ export class CsvTokenizer {
       this.scan(joined, 0);
       return;
     }
-    this.scan(text, 0);
+    this.scan(text, start);
   }
 
   /** Flushes the last record (a file need not end with a newline). */
   end(): void {
     if (this.inRecord) {
       if (this.state === QUOTED) this.unterminatedQuoteRecord = this.records;
-      this.endField(true);
+      this.endField();
       this.endRecord();
       return;
     }
     const rest = this.carryPieces.length > 0 ? this.carryPieces.join('') : this.carry;
     this.carry = '';
     this.carryPieces = [];
-    if (rest.length > 0) this.line(rest, 0, rest.length);
+    this.carryLength = 0;
+    if (rest.length > 0) this.emitLine(rest, 0, rest.length);
   }
 
   /** Fast path over whole lines; hands lines holding a quote to the state machine. */
   private scan(buf: string, start: number): void {
     const len = buf.length;
-    const nlChar = this.nlChar;
     let pos = start;
     let q = buf.indexOf('"', pos);
+    let lf = buf.indexOf('\n', pos);
+    let cr = buf.indexOf('\r', pos);
     while (pos < len) {
-      const nl = buf.indexOf(nlChar, pos);
+      if (lf !== -1 && lf < pos) lf = buf.indexOf('\n', pos);
+      if (cr !== -1 && cr < pos) cr = buf.indexOf('\r', pos);
+      const nl = lf === -1 ? cr : cr === -1 || lf < cr ? lf : cr;
       if (q !== -1 && (nl === -1 || q < nl)) {
         pos = this.quotedRecord(buf, pos);
         if (this.inRecord) return;
@@ -132,37 +170,71 @@ export class CsvTokenizer {
       }
       if (nl === -1) {
         const rest = pos === 0 ? buf : buf.slice(pos);
-        if (rest.length >= CARRY_PIECES_FROM) this.carryPieces.push(rest);
-        else this.carry = rest;
+        if (rest.length > this.maxChars) throw recordTooLarge(this.line, this.maxChars, false);
+        if (rest.length >= CARRY_PIECES_FROM) {
+          this.carryPieces.push(rest);
+          this.carryLength = rest.length;
+        } else this.carry = rest;
         return;
       }
-      this.line(buf, pos, nl);
-      pos = nl + 1;
+      this.emitLine(buf, pos, nl);
+      pos = this.afterLineEnd(buf, nl);
     }
   }
 
-  /** Emits the quote-free line buf[from, to) (newline excluded), or counts it as blank. */
-  private line(buf: string, from: number, to: number): void {
-    let end = to;
-    if (this.stripCr && end > from && buf.charCodeAt(end - 1) === CR) end--;
-    if (end === from) {
+  /** The position after the line end at `nl` (`\r\n` is one); notes a `\r` ending the buffer. */
+  private afterLineEnd(buf: string, nl: number): number {
+    this.line++;
+    if (buf.charCodeAt(nl) !== CR) return nl + 1;
+    if (nl + 1 === buf.length) {
+      this.skipLf = true;
+      return nl + 1;
+    }
+    return buf.charCodeAt(nl + 1) === LF ? nl + 2 : nl + 1;
+  }
+
+  /** Emits the quote-free line buf[from, to) (line end excluded), or counts it as blank. */
+  private emitLine(buf: string, from: number, to: number): void {
+    if (to === from) {
       this.pendingBlank++;
       return;
     }
+    if (to - from > this.maxChars) throw recordTooLarge(this.line, this.maxChars, false);
+    if (to - from >= this.maxColumns) this.checkColumns(buf, from, to);
     this.countRecord();
-    this.onRecord(buf.slice(from, end).split(this.delimiter));
+    this.onRecord(buf.slice(from, to).split(this.delimiter));
+  }
+
+  /** Throws when buf[from, to) holds maxColumns delimiters or more (counted before splitting). */
+  private checkColumns(buf: string, from: number, to: number): void {
+    let fields = 1;
+    for (let i = buf.indexOf(this.delimiter, from); i !== -1 && i < to;) {
+      if (++fields > this.maxColumns) throw tooManyColumns(this.line, this.maxColumns);
+      i = buf.indexOf(this.delimiter, i + 1);
+    }
+  }
+
+  /** Adds a slice of quoted-record text, enforcing the record size limit. */
+  private addPart(text: string): void {
+    this.recordChars += text.length;
+    if (this.recordChars > this.maxChars)
+      throw recordTooLarge(this.recordLine, this.maxChars, true);
+    this.parts.push(text);
   }
 
   /**
-   * Runs the quoted-record machine from `p` (a record start, or 0 when resuming). Returns the
-   * position after the record's newline, or `buf.length` with `inRecord` set when the record
-   * continues in the next push.
+   * Runs the quoted-record machine from `p` (a record start, or where a record resumes). Returns
+   * the position after the record's line end, or `buf.length` with `inRecord` set when the
+   * record continues in the next push.
    */
   private quotedRecord(buf: string, p: number): number {
     const len = buf.length;
     const d = this.delimCode;
-    const nl = this.nlCode;
-    this.inRecord = true;
+    if (!this.inRecord) {
+      this.inRecord = true;
+      this.recordChars = 0;
+      this.recordLine = this.line;
+    }
     let st = this.state;
     while (p < len) {
       if (st === FIELD_START) {
@@ -171,36 +243,41 @@ export class CsvTokenizer {
         st = this.quoted ? QUOTED : UNQUOTED;
       } else if (st === QUOTED) {
         const j = buf.indexOf('"', p);
-        if (j === -1) {
-          this.parts.push(buf.slice(p));
-          p = len;
-        } else {
-          if (j > p) this.parts.push(buf.slice(p, j));
+        const part = j === -1 ? buf.slice(p) : buf.slice(p, j);
+        if (part.length > 0) {
+          this.line += lineEndsIn(part);
+          this.addPart(part);
+        }
+        if (j === -1) p = len;
+        else {
           p = j + 1;
           st = QUOTE_SEEN;
         }
       } else if (st === QUOTE_SEEN) {
         if (buf.charCodeAt(p) === QUOTE) {
-          this.parts.push('"');
+          this.addPart('"');
           p++;
           st = QUOTED;
         } else st = AFTER_CLOSE;
       } else {
-        // UNQUOTED or AFTER_CLOSE: plain text up to the delimiter or the newline.
+        // UNQUOTED or AFTER_CLOSE: plain text up to the delimiter or a line end.
         const from = p;
         let c = 0;
-        while (p < len && (c = buf.charCodeAt(p)) !== d && c !== nl) p++;
+        while (p < len && (c = buf.charCodeAt(p)) !== d && c !== LF && c !== CR) p++;
         if (p > from) {
-          if (st === UNQUOTED) this.parts.push(buf.slice(from, p));
-          else this.tail += buf.slice(from, p);
+          if (st === UNQUOTED) this.addPart(buf.slice(from, p));
+          else {
+            this.recordChars += p - from;
+            this.tail += buf.slice(from, p);
+          }
         }
         if (p === len) break;
-        p++;
-        this.endField(c === nl);
-        if (c === nl) {
+        this.endField();
+        if (c !== d) {
           this.endRecord();
-          return p;
+          return this.afterLineEnd(buf, p);
         }
+        p++;
         st = FIELD_START;
       }
     }
@@ -208,18 +285,12 @@ export class CsvTokenizer {
     return len;
   }
 
-  private endField(atLineEnd: boolean): void {
+  private endField(): void {
     const parts = this.parts;
     let text = parts.length === 0 ? '' : parts.length === 1 ? parts[0] : parts.join('');
-    if (this.quoted) {
-      let tail = this.tail;
-      if (atLineEnd && this.stripCr && tail.charCodeAt(tail.length - 1) === CR) {
-        tail = tail.slice(0, -1);
-      }
-      text += tail;
-    } else if (atLineEnd && this.stripCr && text.charCodeAt(text.length - 1) === CR) {
-      text = text.slice(0, -1);
-    }
+    if (this.quoted) text += this.tail;
+    if (this.fields.length >= this.maxColumns)
+      throw tooManyColumns(this.recordLine, this.maxColumns);
     this.fields.push(text);
     this.parts = [];
     this.tail = '';

@@ -44,12 +44,13 @@ export function sampleRecords(
   const tokenizer = new CsvTokenizer({
     delimiter,
     newline,
+    // The sample is bounded: its records never hit the import's limits, which the import applies.
+    limits: { maxRecordChars: Number.MAX_SAFE_INTEGER, maxColumns: Number.MAX_SAFE_INTEGER },
     onRecord: (fields) => {
       if (records.length < limit) records.push(fields);
     },
   });
-  const nl = newline === '\r' ? '\r' : '\n';
-  const lastEnd = sample.lastIndexOf(nl);
+  const lastEnd = Math.max(sample.lastIndexOf('\n'), sample.lastIndexOf('\r'));
   tokenizer.push(lastEnd > 0 ? sample.slice(0, lastEnd + 1) : sample);
   tokenizer.end();
   return records;

@@ -4,6 +4,7 @@
  */
 import { CleanroomError, isAbortError } from '../errors';
 import { CsvImporter } from './csv-importer';
+import type { RecordLimits } from './record-limits';
 import type { ColumnMeta, CsvDialect, ImportWarning, StoredColumnChunk } from './types';
 
 /** Where chunks go (IndexedDB in the app, memory in tests and the CLI). */
@@ -45,6 +46,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Rows per chunk; defaults to chunkRowsFor(columnCount). */
   chunkRows?: number;
+  /** Record size and column count limits (record-limits.ts); defaults apply to what is left out. */
+  limits?: Partial<RecordLimits>;
 }
 
 const PROGRESS_EVERY_MS = 100;
@@ -60,7 +63,7 @@ export async function importCsv(
     throw new CleanroomError('internal', 'The import was asked for chunks of fewer than one row.');
   }
   const started = Date.now();
-  const importer = new CsvImporter(options.datasetId, options.chunkRows);
+  const importer = new CsvImporter(options.datasetId, options.chunkRows, options.limits);
   let bytesRead = 0;
   let lastProgress = started;
   const checkAbort = (): void => {

@@ -2,6 +2,7 @@
 import type { ChunkBuilder } from './chunk-builder';
 import type { CsvTokenizer } from './csv-tokenizer';
 import type { HeaderNames } from './headers';
+import type { NulStripper } from './nul-bytes';
 import type { CsvDialect, ImportWarning } from './types';
 
 /** What the warnings are made from. */
@@ -13,6 +14,8 @@ export interface WarningSources {
   /** Byte offset of the first non-UTF-8 byte in a file sniffed as UTF-8, or -1. */
   fallbackAt: number;
   fallbackBytes: number;
+  /** NUL characters removed before tokenizing, and where. */
+  nuls: Pick<NulStripper, 'count' | 'lines'>;
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string =>
@@ -42,6 +45,14 @@ export function importWarnings(src: WarningSources): ImportWarning[] {
       code: 'encoding-fallback',
       count: src.fallbackBytes,
       message: `The file stops being valid UTF-8 at byte ${src.fallbackAt.toLocaleString('en-US')}: ${plural(src.fallbackBytes, 'byte')} that are not UTF-8 were read as Windows-1252 (Latin-1) characters.`,
+    });
+  }
+  if (src.nuls.count > 0) {
+    const { count, lines } = src.nuls;
+    warnings.push({
+      code: 'nul-bytes',
+      count,
+      message: `${plural(count, 'NUL character')} (byte 0, which never belongs in text) ${count === 1 ? 'was' : 'were'} removed, on line${lines.length === 1 ? '' : 's'} ${lines.map((l) => l.toLocaleString('en-US')).join(', ')}${lines.length >= 10 ? ' and maybe later ones' : ''} of the file. Check those lines: the file may have been damaged.`,
     });
   }
   const ragged = builder.ragged;

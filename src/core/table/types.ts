@@ -134,6 +134,7 @@ export interface ImportWarning {
     | 'encoding-fallback'
     | 'type-revised'
     | 'large-field'
+    | 'nul-bytes'
     | 'no-header';
   message: string;
   /** How many rows or cells it concerns. */

@@ -4,12 +4,14 @@
  * preprocessing fitted on the training split only, design matrices for train and validation.
  */
 import type { Frame } from '../table/frame';
+import { checkFeatures, checkSplit } from './check-training-input';
 import type { FitData } from './fit-model';
 import { fitPreprocessing, type PreprocessingOptions } from './fit-preprocessing';
 import { defaultSpec, type ModelSpec } from './model-spec';
 import type { Preprocessing } from './preprocessing';
 import { DEFAULT_SPLIT, stratifiedSplit, type Split, type SplitOptions } from './split';
 import { encodeTarget, type EncodedTarget, type Task } from './target';
+import { clippedValues, clipWarnings } from './robust-bounds';
 import { transformFrame } from './transform';
 
 /** What decides a run's data. */
@@ -30,18 +32,23 @@ export interface PreparedRun {
   train: FitData;
   validation: FitData;
   classCount: number;
+  /** Things the user should know about the input (values clipped, naming columns and rows). */
+  warnings: string[];
 }
 
 /** Encodes, splits and fits the preprocessing on the training split only. */
 export function prepareRun(frame: Frame, options: PrepareOptions): PreparedRun {
   const target = encodeTarget(frame, options.target, options.task ?? 'auto');
   const spec = defaultSpec(options.model?.kind ?? 'mlp', options.model ?? {});
+  const splitOptions = { ...DEFAULT_SPLIT, seed: spec.seed, ...options.split };
   const split = stratifiedSplit(
     target.rows.length,
-    { ...DEFAULT_SPLIT, seed: spec.seed, ...options.split },
+    splitOptions,
     target.task === 'classification' ? target.values : undefined,
   );
+  checkSplit(split, target, splitOptions);
   const preprocessing = fitPreprocessing(frame, target, split.train, options.preprocessing);
+  checkFeatures(preprocessing, frame.columns.length);
   const toFit = (positions: Int32Array): FitData => {
     const t = transformFrame(
       preprocessing,
@@ -60,5 +67,6 @@ export function prepareRun(frame: Frame, options: PrepareOptions): PreparedRun {
     train: toFit(split.train),
     validation: toFit(split.validation),
     classCount: target.classes.length,
+    warnings: clipWarnings(clippedValues(preprocessing, frame, target.rows)),
   };
 }

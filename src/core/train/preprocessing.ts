@@ -18,6 +18,8 @@ export interface NumericFeature {
   indicator: boolean;
   /** Yes/no columns: how the file writes the values read as 0 and 1 (e.g. ["No", "Yes"]). */
   spellings?: [string, string];
+  /** Values are clipped to these bounds first (robust-bounds.ts); absent in older bundles. */
+  clip?: { low: number; high: number };
 }
 
 /** A string column: one input per kept category, plus "other" when only the top k were kept. */

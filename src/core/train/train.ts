@@ -49,6 +49,8 @@ export interface TrainResult {
   validation: EvaluationReport;
   /** The automatic choice's candidates and reason; null when the user named the model. */
   choice: ModelChoice | null;
+  /** Warnings about the input (clipped values), one line each. */
+  warnings: string[];
   /** Kept for `revealTest` and drift references: frame rows of each split. */
   rows: { train: Int32Array; validation: Int32Array; test: Int32Array };
 }
@@ -101,6 +103,7 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
     fit: kept.fit,
     validation,
     choice: auto ? describeChoice(fitted, index, weighted) : null,
+    warnings: run.warnings,
     rows,
   };
 }

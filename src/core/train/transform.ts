@@ -92,10 +92,13 @@ function writeNumeric(
   offset: number,
   rowAt: (i: number) => number,
 ): void {
+  const low = f.clip?.low ?? -Infinity;
+  const high = f.clip?.high ?? Infinity;
   for (let i = 0; i < n; i++) {
     const v = numberAt(column, rowAt(i));
     const missing = !Number.isFinite(v);
-    x[i * width + offset] = ((missing ? f.median : v) - f.center) / f.scale;
+    const value = missing ? f.median : v < low ? low : v > high ? high : v;
+    x[i * width + offset] = (value - f.center) / f.scale;
     if (f.indicator) x[i * width + offset + 1] = missing ? 1 : 0;
   }
 }

@@ -37,6 +37,9 @@ export class AppState {
   /** Loads the dataset list, the samples and the storage figures. */
   async start(): Promise<void> {
     await Promise.all([this.refresh(), loadSamples().then((s) => (this.samples = s))]);
+    const discarded = await this.discardInterrupted();
+    if (discarded.length > 0)
+      this.notice = `An interrupted import was discarded: ${discarded.join(', ')}.`;
   }
 
   /** Re-reads the dataset list and storage usage from the worker and the browser. */
@@ -61,6 +64,7 @@ export class AppState {
     this.notice = null;
     this.importing = { fileName: file.name, progress: null, controller };
     try {
+      const discarded = await this.discardInterrupted();
       const meta = await this.client.call(
         'importFile',
         { file, fileName: file.name, name: file.name.replace(/\.(csv|tsv|txt)$/i, '') },
@@ -72,16 +76,28 @@ export class AppState {
           },
         },
       );
-      this.notice = `Imported ${file.name}: ${meta.rows.toLocaleString('en-US')} rows, ${meta.columns.length} columns.`;
+      const before = discarded.length
+        ? `An interrupted import was discarded (${discarded.join(', ')}). `
+        : '';
+      this.notice = `${before}Imported ${file.name}: ${meta.rows.toLocaleString('en-US')} rows, ${meta.columns.length} columns.`;
       this.openId = meta.id;
       await requestPersistence().catch(() => false);
     } catch (error) {
       if (isAbortError(error)) this.notice = `Import of ${file.name} cancelled; nothing was kept.`;
-      else this.fail(error);
+      else if (error instanceof CleanroomError && error.code === 'worker-crashed') {
+        // A fresh worker removes what the dead one had stored (its import lock died with it).
+        const discarded = await this.discardInterrupted();
+        this.error = `The background worker stopped during the import of ${file.name}${discarded.length ? ', and the part it had stored was discarded' : ''}. Your other data is intact; try the import again.`;
+      } else this.fail(error);
     } finally {
       this.importing = null;
       await this.refresh();
     }
+  }
+
+  /** Removes records of imports whose worker or tab died; returns their names. */
+  private discardInterrupted(): Promise<string[]> {
+    return this.client.call('discardInterruptedImports', {}).catch((): string[] => []);
   }
 
   /** Fetches a shipped sample and imports it like a user's file. */

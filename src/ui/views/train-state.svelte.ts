@@ -117,11 +117,27 @@ export class TrainState {
       this.ledger = run.ledger;
       this.runs = await this.client.call('listRuns', { datasetId: this.datasetId });
     } catch (error) {
-      this.error = isAbortError(error) ? 'Training cancelled.' : message(error);
+      // Only the user's own cancel is a cancel; any other abort (a failed write, a dead worker)
+      // is reported as what it is.
+      const cancelled = isAbortError(error) && this.controller?.signal.aborted === true;
+      this.error = cancelled ? 'Training cancelled.' : message(error);
     } finally {
       this.running = false;
       this.phase = null;
       this.controller = null;
+    }
+  }
+
+  /** Stores the run kept in memory after storage was full; clears the warning once it is saved. */
+  async retrySave(): Promise<void> {
+    const run = this.run;
+    if (!run?.unsaved) return;
+    try {
+      await this.client.call('saveRun', { runId: run.runId });
+      this.run = { ...run, unsaved: undefined };
+      this.runs = await this.client.call('listRuns', { datasetId: this.datasetId });
+    } catch (error) {
+      this.run = { ...run, unsaved: message(error) };
     }
   }
 

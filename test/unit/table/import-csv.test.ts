@@ -41,15 +41,29 @@ describe('importCsv: files that cannot be imported', () => {
     );
   });
 
-  it('rejects an XLSX (ZIP) file and NUL-laden bytes', async () => {
+  it('rejects an XLSX (ZIP) file and mostly binary bytes', async () => {
     const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 6, 0]);
     expect((await importError(zip)).message).toMatch(/Excel workbook/);
-    const nul = utf8('a,b\n1,\u0000\n');
+    const nul = utf8('a,b\n1,\u0000\u0000\u0001\u0000\n');
     const error = await importError(nul);
     expect(error.code).toBe('binary-file');
     expect(error.message).toBe(
       'This file is not text: it contains binary data. Choose a CSV file.',
     );
+  });
+
+  it('strips a few NUL bytes with a warning naming their lines', async () => {
+    // The second line lies past the 64 KB sniffed before tokenizing starts.
+    const rows = Array.from({ length: 10_000 }, (_, i) => `${i},v${i}`);
+    rows[4] = '4,v\u00004';
+    rows[9000] = '9000\u0000,v9000\u0000';
+    const result = await importText(`id,name\r\n${rows.join('\r\n')}\r\n`, { pieceSize: 1000 });
+    expect(result.rows).toBe(10_000);
+    expect(columnTexts(result, 1)[4]).toBe('v4');
+    expect(columnTexts(result, 0)[9000]).toBe('9000');
+    const warning = result.warnings.find((w) => w.code === 'nul-bytes');
+    expect(warning?.count).toBe(3);
+    expect(warning?.message).toMatch(/3 NUL characters .* removed, on lines 6, 9,002 of the file/);
   });
 
   it('turns a failing byte stream into unreadable-file', async () => {
