@@ -43,7 +43,9 @@ export function createTrainHandlers(db: CleanroomDb): Handlers<TrainMethods> {
   let backends: Promise<TrainBackendInfo[]> | null = null;
   const backendStore: BackendStore = {
     get: (key) => getBackendChoice(db, key),
-    put: (record) => putBackendChoice(db, record),
+    put: async (record) => {
+      await putBackendChoice(db, record);
+    },
   };
   const known = () => (backends ??= listBackends());
   const need = (runId: string): Live => {

@@ -1,6 +1,7 @@
 /** Training-backend calibrations kept per device (this browser profile's IndexedDB). */
 import type { TrainBackendInfo } from '../protocol/train-methods';
 import type { CleanroomDb } from './db';
+import { isQuotaError } from './storage-errors';
 
 /** One stored calibration: which backend won for a model shape, and the figures. */
 export interface BackendChoiceRecord {
@@ -19,12 +20,21 @@ export function getBackendChoice(
   return db.backendChoices.get(key);
 }
 
-/** Stores (replaces) the calibration for its key. */
+/**
+ * Stores (replaces) the calibration for its key. It is a cache: with storage full it is not kept
+ * (the next job measures again) and training goes on; returns whether it was stored.
+ */
 export async function putBackendChoice(
   db: CleanroomDb,
   record: BackendChoiceRecord,
-): Promise<void> {
-  await db.backendChoices.put(record);
+): Promise<boolean> {
+  try {
+    await db.backendChoices.put(record);
+    return true;
+  } catch (error) {
+    if (isQuotaError(error)) return false;
+    throw error;
+  }
 }
 
 /** The most recent stored calibration (what the compute badge shows). */

@@ -3,6 +3,7 @@
  * ranking last made (its target and reference), so the Priority and Clean tabs can make it again.
  */
 import type { CleanroomDb } from './db';
+import { savingOrFull } from './storage-errors';
 
 /** The ranking last made for a dataset: enough to make it again after a reload. */
 export interface RankingChoice {
@@ -31,9 +32,11 @@ export async function updateSettings(
   id: string,
   changes: Partial<Omit<DatasetSettings, 'datasetId'>>,
 ): Promise<DatasetSettings> {
-  return db.transaction('rw', db.settings, async () => {
-    const next = { ...(await getSettings(db, id)), ...changes, datasetId: id };
-    await db.settings.put(next);
-    return next;
-  });
+  return savingOrFull("the dataset's settings (target, last ranking)", () =>
+    db.transaction('rw', db.settings, async () => {
+      const next = { ...(await getSettings(db, id)), ...changes, datasetId: id };
+      await db.settings.put(next);
+      return next;
+    }),
+  );
 }

@@ -27,9 +27,10 @@ export function roundTripFiles(): TestFile[] {
       text: `name,member\n${rows(n, (i) => `p${i % 9},${i === 30 ? 'y' : pick(['Y', 'N'], i)}`)}\n`,
     },
     {
-      // Only "true"/"false" spellings, in a case of the file's own choosing, one written otherwise.
+      // Only "true"/"false" spellings, in a case of the file's own choosing, one written otherwise;
+      // CRLF line ends throughout (a lone CR before the last CRLF would be a line end of its own).
       name: 'true-false.csv',
-      text: `flag,other\n${rows(n, (i) => `${i === 40 ? 'True' : pick(['TRUE', 'false'], i)},${pick(['T', 'F', 'F'], i)}`)}\r\n`.replaceAll(
+      text: `flag,other\n${rows(n, (i) => `${i === 40 ? 'True' : pick(['TRUE', 'false'], i)},${pick(['T', 'F', 'F'], i)}`)}\n`.replaceAll(
         '\n',
         '\r\n',
       ),

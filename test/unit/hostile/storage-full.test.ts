@@ -1,7 +1,8 @@
 /**
  * A full storage outside an import, on every write path (the operation log, training runs and
- * their updates, exported models): each says "Storage is full" and what was not saved, never a
- * raw QuotaExceededError; a trained run stays in memory, can be exported, and saved again.
+ * their updates, exported models, per-dataset settings): each says "Storage is full" and what was
+ * not saved, never a raw QuotaExceededError; a trained run stays in memory, can be exported, and
+ * saved again. A backend calibration is a cache: with storage full it is skipped.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,9 @@ import {
   revertOperation,
   undo,
 } from '../../../src/storage/ops-repo';
+import { getBackendChoice, putBackendChoice } from '../../../src/storage/backend-choice-repo';
 import { listRuns, saveModel, saveRun, updateRun } from '../../../src/storage/runs-repo';
+import { getSettings, updateSettings } from '../../../src/storage/settings-repo';
 import { createTrainHandlers } from '../../../workers/train-handlers';
 import {
   column,
@@ -129,4 +132,31 @@ describe('storage full outside an import', () => {
     expect((await listRuns(db, 'd')).map((r) => r.runId)).toEqual([summary.runId]);
     db.close();
   }, 60_000);
+});
+
+describe('storage full on the settings and backend-choice writes', () => {
+  it('settings say storage is full and keep what was stored', async () => {
+    const { db, quota } = await readyDataset();
+    await updateSettings(db, 'd', { target: 'label' });
+    quota.failWhen = (table) => table === 'settings';
+    await expect(updateSettings(db, 'd', { target: 'x' })).rejects.toMatchObject({
+      code: 'quota-exceeded',
+      message: expect.stringMatching(/^Storage is full: the dataset's settings/),
+    });
+    quota.failWhen = null;
+    expect((await getSettings(db, 'd')).target).toBe('label');
+    db.close();
+  });
+
+  it('a backend calibration is a cache: with storage full it is skipped, not an error', async () => {
+    const { db, quota } = await readyDataset();
+    quota.failWhen = (table) => table === 'backendChoices';
+    const record = { key: 'k', chosen: 'cpu', infos: [], measuredAt: 'now' } as const;
+    expect(await putBackendChoice(db, { ...record, infos: [] })).toBe(false);
+    expect(quota.refused).toBeGreaterThan(0);
+    quota.failWhen = null;
+    expect(await putBackendChoice(db, { ...record, infos: [] })).toBe(true);
+    expect((await getBackendChoice(db, 'k'))?.chosen).toBe('cpu');
+    db.close();
+  });
 });
