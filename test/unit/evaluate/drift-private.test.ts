@@ -133,7 +133,7 @@ describe('drift reference', () => {
         {
           column: 'salary',
           kind: 'numeric',
-          values: Array.from(sorted(Array.from(train.columns[0].values))),
+          values: Array.from(train.columns[0].values as Float64Array).sort((a, b) => a - b),
         },
         {
           column: 'city',
