@@ -109,8 +109,13 @@ export function buildDriftReference(
         { column: feature.column, kind: 'categorical' as const, ...poolRare(countsOf(values), k) },
       ];
     const sorted = Float64Array.from(values as number[]).sort();
+    const taken = new Set(column.kind === 'number' ? column.values : []);
     return [
-      { column: feature.column, kind: 'numeric' as const, bins: summariseNumeric(sorted, k) },
+      {
+        column: feature.column,
+        kind: 'numeric' as const,
+        bins: summariseNumeric(sorted, k, taken),
+      },
     ];
   });
   return { format: 'cleanroom-drift-reference', version: 2, k, rows: trainRows.length, columns };

@@ -33,14 +33,20 @@ export function validPrivacyK(k: number): boolean {
 }
 
 /**
- * The shortest decimal strictly between a < b, so an edge is never a training value (a value at
- * either side is one); the midpoint when no short decimal fits.
+ * The shortest decimal strictly between a < b that no row of the column takes (`taken`: values
+ * of other splits can fall between two training values), so an edge is never a value of the
+ * data; the midpoint when no short decimal fits.
  */
-export function edgeBetween(a: number, b: number): number {
+export function edgeBetween(a: number, b: number, taken?: ReadonlySet<number>): number {
   for (let places = -15; places <= 12; places++) {
     const unit = 10 ** -places;
-    const candidate = Number(((Math.floor(a / unit) + 1) * unit).toFixed(Math.max(0, places)));
-    if (candidate > a && candidate < b) return candidate;
+    const low = Math.floor(a / unit);
+    // A few steps of this size, in case the first ones are taken.
+    for (let step = 1; step <= 9; step++) {
+      const candidate = Number(((low + step) * unit).toFixed(Math.max(0, places)));
+      if (candidate >= b) break;
+      if (candidate > a && !taken?.has(candidate)) return candidate;
+    }
   }
   return a + (b - a) / 2;
 }
@@ -62,6 +68,16 @@ export function privateQuantile(sorted: ArrayLike<number>, q: number, k: number)
   return sorted[start] === sorted[start + width - 1] ? sorted[start] : mean;
 }
 
+/**
+ * `x`, or when a row of the column holds exactly that number (a mean of k evenly spaced values
+ * can land on one), `x` moved by a billionth: the aggregate stays, no row's value is written.
+ */
+export function offValues(x: number, taken: { has(v: number): boolean }): number {
+  let moved = x;
+  while (taken.has(moved)) moved += Math.max(Math.abs(x), 1) * 1e-9;
+  return moved;
+}
+
 /** Bin boundaries (indices into sorted values): each bin ≥ k values, never splitting a tie. */
 function boundaries(sorted: Float64Array, k: number): number[] {
   const n = sorted.length;
@@ -79,7 +95,11 @@ function boundaries(sorted: Float64Array, k: number): number[] {
 }
 
 /** Summarises sorted present values in bins of ≥ k; null when fewer than k values. */
-export function summariseNumeric(sorted: Float64Array, k: number): NumericSummary | null {
+export function summariseNumeric(
+  sorted: Float64Array,
+  k: number,
+  taken?: ReadonlySet<number>,
+): NumericSummary | null {
   const n = sorted.length;
   if (n < k) return null;
   let sum = 0;
@@ -101,13 +121,14 @@ export function summariseNumeric(sorted: Float64Array, k: number): NumericSummar
     means.push(binMean);
     spread += values.reduce((s, v) => s + Math.abs(v - binMean), 0) / n;
   }
+  const off = (x: number) => (taken ? offValues(x, taken) : x);
   return {
     count: n,
-    mean,
+    mean: off(mean),
     std,
-    edges: cuts.map((i) => edgeBetween(sorted[i - 1], sorted[i])),
+    edges: cuts.map((i) => edgeBetween(sorted[i - 1], sorted[i], taken)),
     counts,
-    means,
+    means: means.map(off),
     ksError: Math.max(...counts) / n,
     wassersteinError: spread / Math.max(std, 0.001),
   };

@@ -1,6 +1,6 @@
 /** Fits the feature pipeline on the training rows only, so no statistic sees validation or test. */
 import { boolSpellings, type Frame, type FrameColumn } from '../table/frame';
-import { DEFAULT_PRIVACY_K, privateQuantile } from '../evaluate/private-summary';
+import { DEFAULT_PRIVACY_K, offValues, privateQuantile } from '../evaluate/private-summary';
 import { absCorrelation, oneRuleAccuracy } from './leakage';
 import {
   inputNamesOf,
@@ -196,7 +196,7 @@ function fitNumeric(
   const std = Math.sqrt(squares / count);
   observed.sort();
   // Each a mean of k middle values: the bundle ships these, and a plain median is one row's value.
-  const median = privateQuantile(observed, 0.5, k);
+  const median = offValues(privateQuantile(observed, 0.5, k), rareValueOf(values, k));
   const iqr = privateQuantile(observed, 0.75, k) - privateQuantile(observed, 0.25, k);
   // A zero spread (constant or mostly-constant column) would divide by zero: fall back.
   const robust = scaling === 'robust' && iqr > 0;
@@ -207,6 +207,17 @@ function fitNumeric(
     center: robust ? median : mean,
     scale: robust ? iqr : std > 0 ? std : 1,
     indicator: count < rows.length,
+  };
+}
+
+/** Whether `x` is a value of the column seen fewer than k times (one a file could be traced by). */
+function rareValueOf(values: Float64Array, k: number): { has(x: number): boolean } {
+  return {
+    has(x) {
+      let count = 0;
+      for (const v of values) if (v === x && ++count >= k) return false;
+      return count > 0;
+    },
   };
 }
 
