@@ -16,5 +16,6 @@ export function prepareRun(frame: Frame, params: TrainParams): PreparedRun {
       kind: params.model.kind === 'auto' ? 'mlp' : params.model.kind,
       seed: params.seed,
     },
+    preprocessing: params.privacyK ? { privacyK: params.privacyK } : undefined,
   });
 }

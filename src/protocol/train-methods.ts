@@ -33,6 +33,8 @@ export interface TrainParams {
   model: Partial<Omit<ModelSpec, 'kind'>> & { kind: ModelSpec['kind'] | 'auto' };
   seed: number;
   backend?: TrainBackendChoice;
+  /** Fewest training rows behind any figure the exported zip holds (default 10). */
+  privacyK?: number;
   /** Test hook: destroy the WebGPU device after this many finished epochs (device-loss fallback). */
   loseDeviceAfterEpoch?: number;
 }

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CleanroomError } from '../../core/errors';
 import { buildDriftReference } from '../../core/evaluate/drift';
+import { DEFAULT_PRIVACY_K } from '../../core/evaluate/private-summary';
 import { evaluateGates, parseGates, validateGates, type Gate } from '../../core/evaluate/gates';
 import { createLedger, describeLedger, recordReveal } from '../../core/evaluate/reveal-budget';
 import { exportBundle } from '../../core/export/bundle';
@@ -15,7 +16,7 @@ import { gateLines, metricLines } from '../train-report';
 
 /** One line of help. */
 export const usage =
-  'train --data D.csv --target T --out model.zip [--model auto|logistic|mlp] [--epochs N] [--seed S] [--lr X] [--batch N] [--hidden 64,32] [--balanced] [--robust] [--gates "accuracy>=0.85; recall[*]>=0.6" | gates.json] [--backend wasm|cpu]';
+  'train --data D.csv --target T --out model.zip [--model auto|logistic|mlp] [--epochs N] [--seed S] [--lr X] [--batch N] [--hidden 64,32] [--balanced] [--robust] [--gates "accuracy>=0.85; recall[*]>=0.6" | gates.json] [--backend wasm|cpu] [--privacy-k K]';
 
 /** `--gates` as criteria text, or a path to a JSON array of gates. */
 function readGates(value: string): Gate[] {
@@ -49,6 +50,8 @@ export async function run(flags: Flags): Promise<void> {
   const target = flags.require('target');
   const out = flags.require('out');
   const gates = flags.has('gates') ? readGates(flags.require('gates')) : [];
+  // Fewest training rows behind any figure the zip holds (bins, categories, medians).
+  const privacyK = intFlag(flags, 'privacy-k', DEFAULT_PRIVACY_K, 2, 1_000_000);
   const model = {
     kind: choiceFlag(flags, 'model', ['auto', 'logistic', 'mlp'] as const, 'auto'),
     epochs: intFlag(flags, 'epochs', 50, 1, 10_000),
@@ -67,7 +70,7 @@ export async function run(flags: Flags): Promise<void> {
   const result = await trainModel(frame, {
     target,
     model,
-    preprocessing: { scaling: flags.has('robust') ? 'robust' : 'standard' },
+    preprocessing: { scaling: flags.has('robust') ? 'robust' : 'standard', privacyK },
     hooks: {
       onEpoch: (e) =>
         process.stderr.write(

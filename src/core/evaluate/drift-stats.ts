@@ -28,8 +28,13 @@ export function ksTest(a: Float64Array, b: Float64Array): { statistic: number; p
     while (j < m && b[j] === x) j++;
     d = Math.max(d, Math.abs(i / n - j / m));
   }
+  return { statistic: d, pValue: ksPValue(d, n, m) };
+}
+
+/** p-value of a two-sample KS statistic `d` between samples of n and m values. */
+export function ksPValue(d: number, n: number, m: number): number {
   const ne = Math.sqrt((n * m) / (n + m));
-  return { statistic: d, pValue: kolmogorovQ((ne + 0.12 + 0.11 / ne) * d) };
+  return kolmogorovQ((ne + 0.12 + 0.11 / ne) * d);
 }
 
 /** ln Γ(x) (Lanczos). */

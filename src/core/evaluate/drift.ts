@@ -8,19 +8,39 @@
  */
 import { columnIndex, type Frame, type FrameColumn } from '../table/frame';
 import type { Preprocessing } from '../train/preprocessing';
-import { seededRandom, shuffleInPlace } from '../train/rng';
+import { binnedKs, binnedWasserstein } from './drift-binned';
 import { chiSquareTest, jensenShannon, ksTest, wassersteinNormed } from './drift-stats';
+import {
+  DEFAULT_PRIVACY_K,
+  poolRare,
+  summariseNumeric,
+  type NumericSummary,
+} from './private-summary';
 
-/** reference.json in the bundle: per feature column, what drift tests need of the training data. */
+/**
+ * drift-reference.json in the bundle: per feature column, a summary of the training values that
+ * gives no row back (see private-summary.ts): bins of ≥ k rows, or counts of values seen ≥ k
+ * times with the rest pooled. Identifier and free-text columns are never summarised.
+ */
 export interface DriftReference {
+  format?: 'cleanroom-drift-reference';
+  /** 2: private summaries. Absent (1): older bundles that kept a sample of raw values. */
+  version?: 2;
+  /** Fewest rows behind any bin or category. */
+  k?: number;
   /** Training rows the reference describes (decides which test applies). */
   rows: number;
   columns: {
     column: string;
-    /** 'numeric' keeps a sorted sample of values; 'categorical' keeps exact counts. */
     kind: 'numeric' | 'categorical';
-    values?: number[];
+    /** Numeric: equal-frequency bins of ≥ k values; null when fewer than k values were present. */
+    bins?: NumericSummary | null;
+    /** Categorical: values seen ≥ k times. */
     counts?: Record<string, number>;
+    /** Categorical: how many values were seen fewer than k times each (pooled, unnamed). */
+    other?: number;
+    /** Older bundles only: a sorted sample of raw values (read, never written). */
+    values?: number[];
   }[];
 }
 
@@ -49,7 +69,6 @@ export interface DriftReport {
   summary: string;
 }
 
-const SAMPLE = 5000;
 const SMALL = 1000;
 
 function present(column: FrameColumn, rows: ArrayLike<number>): (number | string)[] {
@@ -67,29 +86,39 @@ function countsOf(values: (number | string)[]): Record<string, number> {
   return counts;
 }
 
-/** Describes the training rows of every feature column; numeric samples are seeded. */
+/** Key the pooled rare categories go under: no cell can hold a NUL character and this text. */
+const OTHER = '\u0000other';
+
+/**
+ * Summarises the training rows of every feature column with at least `k` rows behind every
+ * published figure; identifier and free-text columns are left out even when kept as features.
+ */
 export function buildDriftReference(
   frame: Frame,
   spec: Preprocessing,
   trainRows: ArrayLike<number>,
-  seed = 11,
+  k = spec.privacyK ?? DEFAULT_PRIVACY_K,
 ): DriftReference {
-  const random = seededRandom(seed);
-  const columns = spec.features.map((feature) => {
+  const columns = spec.features.flatMap((feature): DriftReference['columns'] => {
     const column = frame.columns[columnIndex(frame, feature.column)];
+    if (column.meta.type === 'identifier' || column.meta.type === 'text') return [];
     const values = present(column, trainRows);
     const numeric = feature.kind === 'numeric' && new Set(values).size > 5;
     if (!numeric)
-      return { column: feature.column, kind: 'categorical' as const, counts: countsOf(values) };
-    const sample =
-      values.length > SAMPLE ? shuffleInPlace(values.slice(), random).slice(0, SAMPLE) : values;
-    return {
-      column: feature.column,
-      kind: 'numeric' as const,
-      values: (sample as number[]).sort((a, b) => a - b),
-    };
+      return [
+        { column: feature.column, kind: 'categorical' as const, ...poolRare(countsOf(values), k) },
+      ];
+    const sorted = Float64Array.from(values as number[]).sort();
+    const taken = new Set(column.kind === 'number' ? column.values : []);
+    return [
+      {
+        column: feature.column,
+        kind: 'numeric' as const,
+        bins: summariseNumeric(sorted, k, taken),
+      },
+    ];
   });
-  return { rows: trainRows.length, columns };
+  return { format: 'cleanroom-drift-reference', version: 2, k, rows: trainRows.length, columns };
 }
 
 /** Compares `frame` (all rows) with the reference. */
@@ -138,14 +167,26 @@ export function driftReport(reference: DriftReference, frame: Frame): DriftRepor
     if (values.length === 0) return none('no values in the new data');
     if (ref.kind === 'numeric') {
       const cur = Float64Array.from(values, Number).filter(Number.isFinite).sort();
-      const refValues = Float64Array.from(ref.values!);
       if (cur.length === 0) return none('no numeric values in the new data');
-      const ks = ksTest(refValues, cur);
+      if (ref.values) {
+        const refValues = Float64Array.from(ref.values);
+        const ks = ksTest(refValues, cur);
+        if (small) return byPValue('ks', ks);
+        return byDistance('wasserstein', wassersteinNormed(refValues, cur), ks.pValue);
+      }
+      if (!ref.bins) return none('too few training values to summarise privately');
+      const ks = binnedKs(ref.bins, cur);
       if (small) return byPValue('ks', ks);
-      return byDistance('wasserstein', wassersteinNormed(refValues, cur), ks.pValue);
+      return byDistance('wasserstein', binnedWasserstein(ref.bins, cur), ks.pValue);
     }
+    // Values the reference does not name (rare in training, or new) are compared as one pool.
     const refCounts = new Map(Object.entries(ref.counts!));
-    const curCounts = new Map(Object.entries(countsOf(values)));
+    if (ref.other) refCounts.set(OTHER, ref.other);
+    const curCounts = new Map<string, number>();
+    for (const [value, count] of Object.entries(countsOf(values))) {
+      const key = refCounts.has(value) && value !== OTHER ? value : OTHER;
+      curCounts.set(key, (curCounts.get(key) ?? 0) + count);
+    }
     const chi = chiSquareTest(refCounts, curCounts);
     if (small) return byPValue('chi-square', chi);
     return byDistance('jensen-shannon', jensenShannon(refCounts, curCounts), chi.pValue);

@@ -60,6 +60,19 @@ export function modelCardMarkdown(card: ModelCard): string {
         `- ${g.pass ? 'pass' : 'FAIL'}: ${g.description} — measured ${Number.isFinite(g.measured) ? g.measured.toFixed(3) : 'n/a'}${g.class ? ` (${g.class})` : ''}`,
       );
   }
+  if (card.privacy) {
+    const { k, files, statement } = card.privacy;
+    lines.push(
+      '',
+      '## Privacy',
+      '',
+      `k = ${k}. ${statement}`,
+      '',
+      '| File | Holds |',
+      '| --- | --- |',
+    );
+    for (const f of files) lines.push(`| ${f.file} | ${f.holds} |`);
+  }
   lines.push('', '## Limitations', '', ...card.limitations.map((l) => `- ${l}`), '');
   return lines.join('\n');
 }

@@ -6,6 +6,8 @@ import type { RevealLedger } from '../evaluate/reveal-budget';
 import type { ModelSpec } from '../train/model-spec';
 import type { ExcludedColumn } from '../train/preprocessing';
 import type { TrainResult } from '../train/train';
+import { DEFAULT_PRIVACY_K } from '../evaluate/private-summary';
+import { cardPrivacy, type CardPrivacy } from './privacy-section';
 
 /** One headline figure with its 95% interval (NaN bounds: none computed). */
 export interface CardMetric extends Estimate {
@@ -37,6 +39,8 @@ export interface ModelCard {
   metrics: { validation: CardMetric[]; test: CardMetric[] | null };
   testReveals: RevealLedger | null;
   gates: { split: 'validation' | 'test'; pass: boolean; results: GateResult[] } | null;
+  /** What the zip holds and the k behind it (absent in cards written before it existed). */
+  privacy?: CardPrivacy;
 }
 
 /** Headline metrics of a report, flattened for the card. */
@@ -122,5 +126,6 @@ export function buildModelCard(run: TrainResult, context: CardContext = {}): Mod
     },
     testReveals: context.testReveals ?? null,
     gates: context.gates ?? null,
+    privacy: cardPrivacy(run.preprocessing.privacyK ?? DEFAULT_PRIVACY_K),
   };
 }

@@ -1,5 +1,6 @@
 /** Fits the feature pipeline on the training rows only, so no statistic sees validation or test. */
 import { boolSpellings, type Frame, type FrameColumn } from '../table/frame';
+import { DEFAULT_PRIVACY_K, offValues, privateQuantile } from '../evaluate/private-summary';
 import { absCorrelation, oneRuleAccuracy } from './leakage';
 import {
   inputNamesOf,
@@ -25,6 +26,8 @@ export interface PreprocessingOptions {
   keep?: string[];
   /** One-rule accuracy (classification) or |r| (regression) at which a column counts as leaking (default 0.99; null: off). */
   leakThreshold?: number | null;
+  /** Rows behind every kept figure (default 10): no median is one row's value, no category rarer. */
+  privacyK?: number;
 }
 
 /** Fits preprocessing on `trainPositions` (positions into `target.rows`). */
@@ -35,6 +38,7 @@ export function fitPreprocessing(
   options: PreprocessingOptions = {},
 ): Preprocessing {
   const { scaling = 'standard', maxOneHot = 20, topK = 20, leakThreshold = 0.99 } = options;
+  const k = options.privacyK ?? DEFAULT_PRIVACY_K;
   const rows = Int32Array.from(trainPositions, (p) => target.rows[p]);
   const labels = Float64Array.from(trainPositions, (p) => target.values[p]);
   const probe = leakProbe(rows, labels);
@@ -57,9 +61,9 @@ export function fitPreprocessing(
       excluded.push({ column: name, reason: 'entirely missing in the training split' });
     else if (column.kind === 'number') {
       const spellings = boolSpellings(column);
-      const feature = fitNumeric(name, column.values, rows, scaling);
+      const feature = fitNumeric(name, column.values, rows, scaling, k);
       features.push(spellings ? { ...feature, spellings } : feature);
-    } else features.push(fitCategorical(name, column.values, rows, maxOneHot, topK));
+    } else features.push(fitCategorical(name, column.values, rows, maxOneHot, topK, k));
   }
   let targetScaling: Preprocessing['targetScaling'] = null;
   if (target.task === 'regression') {
@@ -77,6 +81,7 @@ export function fitPreprocessing(
     features,
     excluded,
     inputNames: features.flatMap(inputNamesOf),
+    privacyK: k,
   };
 }
 
@@ -173,6 +178,7 @@ function fitNumeric(
   values: Float64Array,
   rows: Int32Array,
   scaling: 'standard' | 'robust',
+  k: number,
 ): NumericFeature {
   // Typed arrays throughout: a number[] of 700k pushes plus reduce passes cost ~0.2 s a column.
   const sorted = new Float64Array(rows.length);
@@ -183,11 +189,12 @@ function fitNumeric(
   }
   const observed = sorted.subarray(0, count);
   observed.sort();
-  const median = quantileSorted(observed, 0.5);
+  // Each a mean of k middle values: the bundle ships these, and a plain median is one row's value.
+  const median = offValues(privateQuantile(observed, 0.5, k), rareValueOf(values, k));
+  const iqr = privateQuantile(observed, 0.75, k) - privateQuantile(observed, 0.25, k);
   // Statistics of the clipped values: a few huge floats must not overflow or dominate them.
   const bounds = robustBounds(observed);
   const { mean, std } = safeMeanStd(observed.map((v) => clip(v, bounds.low, bounds.high)));
-  const iqr = quantileSorted(observed, 0.75) - quantileSorted(observed, 0.25);
   // A zero spread (constant or mostly-constant column) would divide by zero: fall back.
   const robust = scaling === 'robust' && iqr > 0;
   return {
@@ -201,12 +208,24 @@ function fitNumeric(
   };
 }
 
+/** Whether `x` is a value of the column seen fewer than k times (one a file could be traced by). */
+function rareValueOf(values: Float64Array, k: number): { has(x: number): boolean } {
+  return {
+    has(x) {
+      let count = 0;
+      for (const v of values) if (v === x && ++count >= k) return false;
+      return count > 0;
+    },
+  };
+}
+
 function fitCategorical(
   column: string,
   values: (string | null)[],
   rows: Int32Array,
   maxOneHot: number,
   topK: number,
+  k: number,
 ): Feature {
   const counts = new Map<string, number>();
   for (const r of rows) {
@@ -215,6 +234,9 @@ function fitCategorical(
   }
   // Most frequent first; ties by name so the order is reproducible.
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map((e) => e[0]);
-  const other = ranked.length > maxOneHot;
-  return { kind: 'categorical', column, categories: other ? ranked.slice(0, topK) : ranked, other };
+  // Values seen fewer than k times are never named (the bundle ships the names): they go to "other".
+  const common = ranked.filter((v) => counts.get(v)! >= k);
+  const other = common.length < ranked.length || ranked.length > maxOneHot;
+  const categories = ranked.length > maxOneHot ? common.slice(0, topK) : common;
+  return { kind: 'categorical', column, categories, other };
 }

@@ -58,6 +58,11 @@ export interface Preprocessing {
   excluded: ExcludedColumn[];
   /** Name of each model input, in order (e.g. `age`, `age__missing`, `city=Paris`). */
   inputNames: string[];
+  /**
+   * Fewest training rows behind any figure kept here: medians and quartiles are means of ≥ k
+   * middle values, categories seen fewer than k times go to "other". Absent in older files.
+   */
+  privacyK?: number;
 }
 
 /** Names of the inputs one feature produces, in order. */

@@ -1,4 +1,5 @@
 /** The Train form and the `train` call parameters it stands for. */
+import { DEFAULT_PRIVACY_K, validPrivacyK } from '../../core/evaluate/private-summary';
 import type { TrainBackendChoice, TrainParams } from '../../protocol/train-methods';
 
 /** What the form holds (hidden layers as text, e.g. "16, 8"). */
@@ -18,6 +19,8 @@ export interface TrainForm {
   seed: number;
   backend: TrainBackendChoice;
   balanced: boolean;
+  /** Fewest training rows behind any figure the exported zip holds (bins, categories, medians). */
+  privacyK: number;
 }
 
 /** Parameters of `train` for `form` on dataset `datasetId` (hidden sizes parsed from text). */
@@ -37,6 +40,8 @@ export function trainParams(
     task: f.task,
     seed: f.seed,
     backend: f.backend,
+    // An out-of-range entry falls back to the default rather than publishing smaller groups.
+    privacyK: validPrivacyK(f.privacyK) ? f.privacyK : DEFAULT_PRIVACY_K,
     ...extra,
     model: {
       kind: f.kind,

@@ -1,4 +1,5 @@
 /** State of the Train tab: the form, the running call, the last run, its reveals and gates. */
+import { DEFAULT_PRIVACY_K } from '../../core/evaluate/private-summary';
 import { isAbortError } from '../../core/errors';
 import { evaluateGates, parseGates, type GateResult } from '../../core/evaluate/gates';
 import type { EvaluationReport } from '../../core/evaluate/report';
@@ -41,6 +42,7 @@ export class TrainState {
     seed: 42,
     backend: 'auto',
     balanced: false,
+    privacyK: DEFAULT_PRIVACY_K,
   });
   backends = $state.raw<TrainBackendInfo[]>([]);
   running = $state(false);

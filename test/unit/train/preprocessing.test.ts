@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitPreprocessing } from '../../../src/core/train/fit-preprocessing';
+import type { NumericFeature } from '../../../src/core/train/preprocessing';
 import { stratifiedSplit } from '../../../src/core/train/split';
 import { encodeTarget } from '../../../src/core/train/target';
 import { transformFrame } from '../../../src/core/train/transform';
@@ -63,6 +64,8 @@ describe('feature pipeline', () => {
       maxOneHot: 10,
       topK: 5,
       leakThreshold: null,
+      // Every shop is seen 4 times: k = 2 keeps them all as candidates for the top 5.
+      privacyK: 2,
     });
     const v = spec.features.find((f) => f.column === 'v')!;
     // One outlier of 1e6 barely moves the median and IQR, unlike the mean and standard deviation.
@@ -70,6 +73,25 @@ describe('feature pipeline', () => {
     const shop = spec.features.find((f) => f.column === 'shop')!;
     expect(shop).toMatchObject({ kind: 'categorical', other: true });
     expect(spec.inputNames.filter((x) => x.startsWith('shop='))).toHaveLength(6);
+  });
+
+  it('names no category seen fewer than k times and takes no median from one row (k = 10)', () => {
+    const n = 101;
+    const frame = makeFrame({
+      salary: Array.from({ length: n }, (_, i) => 40000 + i * 123.45),
+      city: Array.from({ length: n }, (_, i) => (i < 3 ? 'Zwolle' : i % 2 ? 'Utrecht' : 'Delft')),
+      y: Array.from({ length: n }, (_, i) => (i % 2 ? 'p' : 'q')),
+    });
+    const target = encodeTarget(frame, 'y');
+    const all = Int32Array.from({ length: n }, (_, i) => i);
+    const spec = fitPreprocessing(frame, target, all, { leakThreshold: null });
+    expect(spec.privacyK).toBe(10);
+    const city = spec.features.find((f) => f.column === 'city')!;
+    expect(city).toMatchObject({ categories: ['Delft', 'Utrecht'], other: true });
+    const salary = spec.features.find((f) => f.column === 'salary')! as NumericFeature;
+    // The exact median is row 50's value; the kept one is the mean of rows 46..55.
+    expect(salary.median).toBeCloseTo(40000 + 50.5 * 123.45, 6);
+    expect(frame.columns[0].values).not.toContain(salary.median);
   });
 
   it('excludes a target-leaking column and an entirely missing one, with reasons', () => {

@@ -16,6 +16,7 @@ const form: TrainForm = {
   seed: 7,
   backend: 'wasm',
   balanced: true,
+  privacyK: 25,
 };
 
 describe('train form → train params', () => {
@@ -25,6 +26,9 @@ describe('train form → train params', () => {
     expect(p.loseDeviceAfterEpoch).toBe(2);
     expect(p.model).toMatchObject({ kind: 'mlp', hidden: [32, 16], dropout: 0.2 });
     expect(p.model.classWeights).toBe('balanced');
+    expect(p.privacyK).toBe(25);
+    // k = 1 would let a bin or category stand for one row: the default takes its place.
+    expect(trainParams({ ...form, privacyK: 1 }, 'd1').privacyK).toBe(10);
   });
 
   it('logistic models have no hidden layers and no dropout', () => {
