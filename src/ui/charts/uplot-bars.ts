@@ -16,7 +16,7 @@ const AXIS = { stroke: '#5e6b66', grid: { stroke: '#eef2f0' }, ticks: { show: fa
 const FONT = '11px system-ui, sans-serif';
 const LABEL_CHARS = 24;
 /** Most of the chart's width the category labels may take. */
-const LABEL_SHARE = 0.45;
+const LABEL_SHARE = 0.5;
 
 let measurer: CanvasRenderingContext2D | null | undefined;
 
