@@ -1,17 +1,41 @@
 /** uPlot options for the profile's bar charts: a numeric histogram and a top-values bar list. */
 import uPlot from 'uplot';
+import { formatNumber } from './chart-text';
 
-/** A chart ready for `new uPlot(options, data, element)`. */
+/** A chart ready for `new uPlot(options, data, element)`, with its numbers as a table. */
 export interface BarsSpec {
   options: uPlot.Options;
   data: uPlot.AlignedData;
+  /** The text alternative: what each bar stands for and its count. */
+  table: { head: [string, string]; rows: Array<[string, string]> };
 }
 
 const FILL = 'rgba(31, 111, 92, 0.55)';
 const STROKE = '#1f6f5c';
 const AXIS = { stroke: '#5e6b66', grid: { stroke: '#eef2f0' }, ticks: { show: false } };
 const FONT = '11px system-ui, sans-serif';
-const LABEL_CHARS = 14;
+const LABEL_CHARS = 24;
+/** Most of the chart's width the category labels may take. */
+const LABEL_SHARE = 0.5;
+
+let measurer: CanvasRenderingContext2D | null | undefined;
+
+/** Width of `text` in the axis font; an estimate where no canvas is at hand (Node). */
+function textWidth(text: string): number {
+  if (measurer === undefined)
+    measurer =
+      typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!measurer) return text.length * 6.5;
+  measurer.font = FONT;
+  return measurer.measureText(text).width;
+}
+
+/** `text` cut with "…" to fit `max` pixels (the full text is in the chart's table). */
+function fitLabel(text: string, max: number): string {
+  let label = text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text;
+  while (label.length > 2 && textWidth(label) > max) label = `${label.slice(0, -2)}…`;
+  return label;
+}
 
 /** Shared parts: no legend, no zoom, no cursor (the card lists the exact numbers as text). */
 function base(width: number, height: number): Omit<uPlot.Options, 'series'> {
@@ -43,6 +67,13 @@ export function histogramSpec(
   const lo = edges[0];
   const hi = edges[edges.length - 1];
   return {
+    table: {
+      head: ['bin', 'count'],
+      rows: counts.map((count, i) => [
+        `${formatNumber(edges[i])} to ${formatNumber(edges[i + 1])}`,
+        String(count),
+      ]),
+    },
     data: [centers, [...counts]],
     options: {
       ...base(width, height),
@@ -73,11 +104,13 @@ export function topValuesSpec(
   values: readonly { value: string; count: number }[],
   width: number,
 ): BarsSpec {
-  const labels = values.map((v) =>
-    v.value.length > LABEL_CHARS ? `${v.value.slice(0, LABEL_CHARS - 1)}…` : v.value,
-  );
+  // The label axis is as wide as its longest label, up to LABEL_SHARE of the chart; longer
+  // labels are cut to fit rather than clipped by the canvas edge.
+  const labels = values.map((v) => fitLabel(v.value, width * LABEL_SHARE - 8));
+  const labelAxis = Math.ceil(Math.max(24, ...labels.map(textWidth)) + 10);
   const index = values.map((_, i) => i);
   return {
+    table: { head: ['value', 'count'], rows: values.map((v) => [v.value, String(v.count)]) },
     data: [index, values.map((v) => v.count)],
     options: {
       ...base(width, 28 + 18 * Math.max(1, values.length)),
@@ -90,7 +123,7 @@ export function topValuesSpec(
           ...AXIS,
           font: FONT,
           side: 3,
-          size: 96,
+          size: labelAxis,
           grid: { show: false },
           splits: () => index,
           values: (_u, splits) => splits.map((i) => labels[i] ?? ''),

@@ -41,7 +41,14 @@ export function distributionSpec(d: Distribution, width: number): BarsSpec | nul
   const counts = spec.data[1] as number[];
   const marked = counts.map((count, i) => (i === at ? count : null));
   const bars = spec.options.series[1];
+  const table = {
+    ...spec.table,
+    rows: spec.table.rows.map(([what, count], i): [string, string] =>
+      i === at ? [`${what} (this row)`, count] : [what, count],
+    ),
+  };
   return {
+    table,
     data: [...spec.data, marked] as uPlot.AlignedData,
     options: {
       ...spec.options,
