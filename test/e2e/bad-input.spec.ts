@@ -44,11 +44,11 @@ async function expectWarning(page: Page, code: WarningCode) {
   await expect(item).not.toBeEmpty();
 }
 
-async function expectRefused(page: Page, path: string, message: RegExp) {
+async function expectRefused(page: Page, path: string, message: RegExp, waitMs = 15_000) {
   await gotoApp(page);
   await importFile(page, path);
   const banner = page.getByTestId(ids.errorBanner);
-  await expect(banner).toBeVisible();
+  await expect(banner).toBeVisible({ timeout: waitMs });
   await expect(banner).toHaveAttribute('role', 'alert');
   await expect(banner).toContainText(message);
   await expect(page.getByTestId(ids.importProgress)).toHaveCount(0);
@@ -207,6 +207,7 @@ test('a full disk: the import fails cleanly and works again with room', async ({
   context,
   baseURL,
 }) => {
+  test.setTimeout(150_000);
   // ~5 MB of CSV is well over 1 MB of quota once stored as columns.
   const path = await fixtures.writeGeneratedCsv(
     join(fixtures.fixtureDir(), 'quota-50k.csv'),
@@ -218,7 +219,9 @@ test('a full disk: the import fails cleanly and works again with room', async ({
   const cdp = await context.newCDPSession(page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1_000_000 });
 
-  await expectRefused(page, path, /storage|quota|disk|space/i);
+  // The refusal comes when the last chunks are committed, after all 5 MB are read and encoded:
+  // on a loaded 2-core machine that alone can take longer than the default wait.
+  await expectRefused(page, path, /storage|quota|disk|space/i, 60_000);
 
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   await page.getByTestId(ids.errorDismiss).click();
