@@ -28,6 +28,8 @@ export interface ClassTrust {
   /** Estimated share of its training rows that are mislabelled, and its lower 95% bound. */
   noise: number;
   noiseLow: number;
+  /** Standard error of `noise` (0 where it could not be estimated). */
+  noiseSe: number;
   /** Relabels proposed away from it. */
   relabels: number;
 }
@@ -124,6 +126,7 @@ function proposeRelabels(
   // A class keeps at least half the rows its prior says it should have (and 2): relabels never
   // empty it, whatever the evidence.
   const floor = classes.map((c) => Math.max(2, 0.5 * c.prior * total));
+  const noiseBound = relabelShares(classes);
   const candidates: { r: number; e: LabelEvidence }[] = [];
   for (let y = 0; y < C; y++) {
     const rows = byClass[y].sort(
@@ -147,7 +150,7 @@ function proposeRelabels(
       const se = Math.sqrt(n * pooled * (1 - pooled) * (1 + n / m));
       rejected = Math.max(rejected, Math.floor(i + 1 - (n * c) / m - 2 * se));
     }
-    const quota = Math.max(rejected, Math.floor(classes[y].noiseLow * classes[y].trainRows));
+    const quota = Math.max(rejected, Math.floor(noiseBound[y] * classes[y].trainRows));
     const rho = Math.max(classes[y].noiseLow, quota / Math.max(1, classes[y].trainRows));
     for (const r of rows.slice(0, quota)) {
       const e = evidence[r]!;
@@ -167,6 +170,27 @@ function proposeRelabels(
     count[e.suggested]++;
     classes[y].relabels++;
   }
+}
+
+/**
+ * Per class, the share of its rows relabels may reach. When the labels as a whole are proven
+ * noisier than clean rows (the pooled estimate over every class, less two standard errors, is
+ * above zero), each class's point estimate: its lower bound alone leaves most of the proven noise
+ * in place, worst where a class has few reference rows (many classes, a small validation split).
+ * Otherwise each class's own lower bound, which is about zero on clean data.
+ */
+export function relabelShares(classes: readonly ClassTrust[]): number[] {
+  let rows = 0;
+  let noisy = 0;
+  let variance = 0;
+  for (const c of classes) {
+    if (c.noiseSe <= 0) continue;
+    rows += c.trainRows;
+    noisy += c.noise * c.trainRows;
+    variance += (c.noiseSe * c.trainRows) ** 2;
+  }
+  const proven = rows > 0 && noisy - 2 * Math.sqrt(variance) > 0;
+  return classes.map((c) => (proven ? Math.max(c.noiseLow, c.noise) : c.noiseLow));
 }
 
 /** P(mislabelled) of a row from its probabilities, its class prior and the class noise rate. */
@@ -218,10 +242,11 @@ function classFigures(input: TrustInput, C: number): ClassTrust[] {
     const gap = clean.mean() - others[c].mean();
     let noise = 0;
     let noiseLow = 0;
+    let noiseSe = 0;
     if (clean.n >= MIN_REFERENCE_ROWS && train.n > 0 && gap > 0) {
       noise = Math.min(0.95, Math.max(0, (clean.mean() - train.mean()) / gap));
-      const se = Math.sqrt(train.variance() / train.n + clean.variance() / clean.n) / gap;
-      noiseLow = Math.max(0, noise - 2 * se);
+      noiseSe = Math.sqrt(train.variance() / train.n + clean.variance() / clean.n) / gap;
+      noiseLow = Math.max(0, noise - 2 * noiseSe);
     }
     return {
       prior: m > 0 ? clean.n / m : 0,
@@ -232,6 +257,7 @@ function classFigures(input: TrustInput, C: number): ClassTrust[] {
       selfTrain: train.mean(),
       noise,
       noiseLow,
+      noiseSe,
       relabels: 0,
     };
   });

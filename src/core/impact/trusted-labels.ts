@@ -57,7 +57,19 @@ export async function trustedLabels(
     referenceLabels: labels,
     affinity: valued.shapley.affinity,
     votes: valued.shapley.votes,
-    cellFlagged: (r) => cells[r] !== null,
+    cellFlagged: (r) => explainsDoubt(cells[r]),
     classNames: data.classes,
   });
+}
+
+/**
+ * Whether a row's flagged cell may explain its label doubt (then it is never relabelled): a cell
+ * that is empty, unparsable or has a named repair is a concrete error that misplaces the row among
+ * its neighbours. A plain outlier (no repair: often a real extreme value) does not: on heavy-tailed
+ * data it flags a fifth of the rows, and blocking them kept proven flips from being relabelled.
+ */
+export function explainsDoubt(cell: CellEvidence | null): boolean {
+  return (
+    cell !== null && !(cell.finding.detector === 'outlier' && cell.finding.suggestion === null)
+  );
 }
