@@ -106,20 +106,23 @@ export function scoreRow(s: RowSignals, r: number, gainScale: number): RankedRow
     reason: `no detector flag, and its label agrees with the validation rows around it; KNN-Shapley value ${fmtValue(value)}`,
   };
   const l = s.labels[r];
-  if (l && l.impact !== undefined && l.pWrong > 0) {
-    // Label-trust evidence: P(mislabelled) weighed by what the relabel would do to validation
-    // accuracy and balanced accuracy; a relabel only where it is proposed, else review.
-    best = {
-      ...best,
-      score: l.pWrong * (0.5 + 0.5 * l.impact),
-      kind: 'label',
-      gain: l.gain,
-      column: s.target,
-      suggestion: l.relabel
-        ? { kind: 'relabel', row: r, column: s.target, value: s.classes[l.suggested] }
-        : null,
-      reason: trustReason(s, r, l),
-    };
+  // Label-trust evidence counts only where it raises the doubt above the class's base rate: a
+  // posterior is never 0, and calling every row flagged would say nothing on clean data.
+  if (l && l.impact !== undefined) {
+    if ((l.doubtful !== false || l.relabel === true) && l.pWrong > 0)
+      // Label-trust evidence: P(mislabelled) weighed by what the relabel would do to validation
+      // accuracy and balanced accuracy; a relabel only where it is proposed, else review.
+      best = {
+        ...best,
+        score: l.pWrong * (0.5 + 0.5 * l.impact),
+        kind: 'label',
+        gain: l.gain,
+        column: s.target,
+        suggestion: l.relabel
+          ? { kind: 'relabel', row: r, column: s.target, value: s.classes[l.suggested] }
+          : null,
+        reason: trustReason(s, r, l),
+      };
   } else if (l && l.gain > MIN_GAIN)
     best = {
       ...best,

@@ -34,6 +34,12 @@ export interface LabelEvidence {
   pSuggested?: number;
   /** P(mislabelled) with the lower bound of the class's estimated noise as the prior. */
   confidence?: number;
+  /**
+   * True where the neighbours give the row's own class less than that class's prior share: the
+   * evidence raises the doubt above the base rate (P(mislabelled) > the class's noise rate).
+   * Elsewhere the row is not flagged, however small its nonzero P(mislabelled).
+   */
+  doubtful?: boolean;
 }
 
 /** Evidence for every row with a label (null where the label is missing). */

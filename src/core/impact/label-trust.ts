@@ -89,6 +89,7 @@ export function trustLabels(input: TrustInput): TrustResult {
       balancedGain: Math.max(0, gb),
       pGiven: p[y],
       pSuggested: p[best],
+      doubtful: p[y] < py,
       confidence: 0,
       relabel: false,
       voters: sum(input.votes, r * C, C),
