@@ -250,3 +250,24 @@ test('Train pressed at once, while the worker still probes its backends, trains 
   await expect(page.getByTestId(t.backendUsed)).toBeVisible({ timeout: 45_000 });
   await expect(page.getByTestId(t.error)).toHaveCount(0);
 });
+
+test('the compute badge names the backend the run record names, also after a reload', async ({
+  page,
+}) => {
+  await openTrain(page, 2);
+  const badge = page.getByTestId('compute-backend');
+  // A fresh profile has no run and no calibration: the badge does not guess.
+  await expect(badge).toHaveText('Compute: chosen per run');
+  // cpu: a backend no page-load measurement would pick, so only the run record can name it.
+  await page.getByTestId(t.backend).selectOption('cpu');
+  await page.getByTestId(t.start).click();
+  const used = page.getByTestId(t.backendUsed);
+  await expect(used).toHaveAttribute('data-backend', 'cpu', { timeout: 45_000 });
+  await expect(badge).toHaveAttribute('data-backend', 'cpu');
+  await expect(badge).toHaveAttribute('data-source', 'run');
+  await expect(badge).toHaveText('Compute: cpu');
+  // After a reload the badge reads the stored run record.
+  await page.reload();
+  await expect(badge).toHaveText('Compute: cpu');
+  await expect(badge).toHaveAttribute('data-source', 'run');
+});
