@@ -203,6 +203,8 @@ test('a lost WebGPU device falls back to WASM and resumes after the last finishe
   await expect(used).toHaveAttribute('data-backend', 'wasm', { timeout: 45_000 });
   await expect(used).toContainText('webgpu failed after epoch 1');
   await expect(used).toContainText('continued on wasm from epoch 2');
+  // The badge names where the run ended, as its record does, not the backend it started on.
+  await expect(page.getByTestId('compute-backend')).toHaveAttribute('data-backend', 'wasm');
   await expect(page.getByTestId(t.lossChart)).toHaveAttribute('data-points', '3');
 });
 
