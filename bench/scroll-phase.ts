@@ -94,7 +94,7 @@ interface ProbeSelectors {
 }
 
 const JUMP_TIMEOUT_MS = 30_000;
-/** src/ui/components/ComputeBadge.svelte: reads 'Compute: measuring…' until its probe is done. */
+/** src/ui/components/ComputeBadge.svelte: reads 'Compute: …' until the stored run record is read. */
 const COMPUTE_BADGE = 'compute-backend';
 
 /**
@@ -278,17 +278,16 @@ export async function runScrollPhase(
           new Promise((resolve) => setTimeout(resolve, 15_000)),
         ]),
       );
-      // And the compute badge's one-off TensorFlow.js backend probe (a worker, 1.5 s after
-      // start; WebGPU/WASM through software on the CPUs), so the scroll is timed in a settled app
-      // rather than against that start-up work.
+      // And the compute badge's read of the stored run record (its worker), so the scroll is
+      // timed in a settled app rather than against that start-up work.
       const settling = Date.now();
       await page
         .locator(`[data-testid="${COMPUTE_BADGE}"]`)
-        .filter({ hasNotText: 'measuring' })
+        .filter({ hasNotText: 'Compute: …' })
         .waitFor({ timeout: 60_000 })
         .catch(() => log('the compute badge did not settle within 60 s; scrolling anyway'));
       if (round === 1)
-        log(`scroll: app settled (compute probe done) in ${Date.now() - settling} ms`);
+        log(`scroll: app settled (compute badge read) in ${Date.now() - settling} ms`);
       const open = page
         .locator(`[data-testid="${ids.datasetItem}"][data-dataset-id="${datasetId}"]`)
         .getByTestId(ids.datasetOpen);

@@ -9,6 +9,7 @@
  *   npm run bench:train -- --skip-browser      # Node and IRLS only
  *   npm run bench:train -- --scale-rows 0      # without the 1M-row run (default 1000000)
  *   npm run bench:train -- --skip-quality      # without the model-quality table
+ *   npm run bench:train -- --quality           # only the model-quality table (no speed runs)
  *
  * Node: TF.js wasm and cpu through the core trainModel. Browser: the same task written as CSV
  * (.bench-data/, git-ignored), imported in headless Chromium through the app's data worker on the
@@ -25,7 +26,7 @@ import type { Frame } from '../src/core/table/frame';
 import { trainModel } from '../src/core/train/train';
 import { transformFrame } from '../src/core/train/transform';
 import { benchBrowser, type BrowserFigures } from './train-browser';
-import { benchQuality, qualityLines, sklearnAvailable, type QualityRow } from './train-quality';
+import { benchQuality, qualityLines, sklearnPython, type QualityRow } from './train-quality';
 import { benchScale, type ScaleFigures } from './train-scale';
 import { irls, irlsAccuracy } from './train-irls';
 import { syntheticTask, writeTaskCsv } from './train-synthetic';
@@ -106,10 +107,20 @@ async function main(): Promise<void> {
       'cpu-epochs': { type: 'string', default: String(EPOCHS) },
       'skip-browser': { type: 'boolean', default: false },
       'skip-quality': { type: 'boolean', default: false },
+      quality: { type: 'boolean', default: false },
       'scale-rows': { type: 'string', default: '1000000' },
       'scale-epochs': { type: 'string', default: '2' },
     },
   });
+  if (values.quality) {
+    // The quality table alone: no speed runs, no browser, no 1M-row run.
+    const quality = await benchQuality(ROOT, sklearnPython(), (line) =>
+      process.stderr.write(`${line}\n`),
+    );
+    process.stdout.write(`${qualityLines(quality).join('\n')}\n`);
+    process.stdout.write(`${JSON.stringify({ bench: 'train', quality })}\n`);
+    return;
+  }
   const rows = positiveInt('rows', values.rows);
   const webgpuEpochs = Math.min(EPOCHS, positiveInt('webgpu-epochs', values['webgpu-epochs']));
   const cpuEpochs = Math.min(EPOCHS, positiveInt('cpu-epochs', values['cpu-epochs']));
@@ -192,8 +203,9 @@ async function main(): Promise<void> {
 
   let quality: QualityRow[] | 'skipped' = 'skipped';
   if (!values['skip-quality']) {
-    const sklearn = sklearnAvailable();
-    quality = await benchQuality(ROOT, sklearn, (line) => process.stderr.write(`${line}\n`));
+    quality = await benchQuality(ROOT, sklearnPython(), (line) =>
+      process.stderr.write(`${line}\n`),
+    );
     out.push(...qualityLines(quality));
   } else out.push('model quality: skipped (--skip-quality)');
 

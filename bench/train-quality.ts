@@ -59,16 +59,26 @@ function datasets(root: string): Dataset[] {
   return out;
 }
 
-/** Whether python3 with scikit-learn and pandas runs here. */
-export function sklearnAvailable(): boolean {
-  const probe = spawnSync('python3', ['-c', 'import sklearn, pandas'], { encoding: 'utf8' });
-  return probe.status === 0;
+/**
+ * The first Python with scikit-learn and pandas: $PYTHON, then python3 on PATH, then the system's
+ * /usr/bin/python3 (a pyenv or venv python3 on PATH often lacks Debian's python3-sklearn); null
+ * when none has them.
+ */
+export function sklearnPython(): string | null {
+  const candidates = [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter(
+    (p): p is string => !!p,
+  );
+  for (const python of candidates) {
+    const probe = spawnSync(python, ['-c', 'import sklearn, pandas'], { encoding: 'utf8' });
+    if (probe.status === 0) return python;
+  }
+  return null;
 }
 
-/** Runs every dataset; `sklearn` false skips the baselines. */
+/** Runs every dataset; `python` null skips the scikit-learn baselines. */
 export async function benchQuality(
   root: string,
-  sklearn: boolean,
+  python: string | null,
   log: (line: string) => void,
 ): Promise<QualityRow[]> {
   await tf.setBackend('wasm');
@@ -90,7 +100,7 @@ export async function benchQuality(
     const kept = run.choice!.candidates.find((c) => c.chosen)!;
     const features = run.preprocessing.features;
     let baselines: { logistic: Scores; hgb: Scores } | null = null;
-    if (sklearn) {
+    if (python) {
       const job = {
         csv: d.csv,
         target: d.target,
@@ -100,7 +110,7 @@ export async function benchQuality(
         train: [...run.rows.train, ...run.rows.validation],
         test: [...run.rows.test],
       };
-      const py = spawnSync('python3', [join(root, 'bench/train-sklearn.py')], {
+      const py = spawnSync(python, [join(root, 'bench/train-sklearn.py')], {
         input: JSON.stringify(job),
         encoding: 'utf8',
         maxBuffer: 1 << 24,

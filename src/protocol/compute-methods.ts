@@ -1,20 +1,11 @@
-/** One TensorFlow.js backend as measured in the compute worker. */
-export interface BackendReport {
-  name: 'webgpu' | 'webgl' | 'cpu';
-  available: boolean;
-  /** Milliseconds for one 256×256 matMul, median of 5 after a warm-up; null when unavailable. */
-  matMulMs: number | null;
-  /** Adapter description (WebGPU) or renderer (WebGL); "software" adapters are named so. */
-  detail: string;
-  software: boolean;
-  error?: string;
-}
+import type { ShownBackend } from '../core/train/backend-cost';
 
 /** What the compute worker does (training and ranking come in later issues). */
 export type ComputeMethods = {
-  probeBackends: {
+  /** The backend training uses here, as the latest run record (or stored calibration) says. */
+  trainingBackend: {
     params: Record<string, never>;
-    result: { chosen: string; backends: BackendReport[] };
+    result: ShownBackend | null;
     progress: never;
   };
 };

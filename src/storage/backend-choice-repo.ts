@@ -41,3 +41,11 @@ export async function putBackendChoice(
 export function latestBackendChoice(db: CleanroomDb): Promise<BackendChoiceRecord | undefined> {
   return db.backendChoices.orderBy('measuredAt').last();
 }
+
+/** The newest training run's backend and createdAt over all datasets (the run record's word). */
+export async function latestRunBackend(
+  db: CleanroomDb,
+): Promise<{ backend: string; createdAt: string } | undefined> {
+  const run = await db.runs.orderBy('createdAt').last();
+  return run && { backend: run.backend, createdAt: run.createdAt };
+}

@@ -203,6 +203,8 @@ test('a lost WebGPU device falls back to WASM and resumes after the last finishe
   await expect(used).toHaveAttribute('data-backend', 'wasm', { timeout: 45_000 });
   await expect(used).toContainText('webgpu failed after epoch 1');
   await expect(used).toContainText('continued on wasm from epoch 2');
+  // The badge names where the run ended, as its record does, not the backend it started on.
+  await expect(page.getByTestId('compute-backend')).toHaveAttribute('data-backend', 'wasm');
   await expect(page.getByTestId(t.lossChart)).toHaveAttribute('data-points', '3');
 });
 
@@ -249,4 +251,25 @@ test('Train pressed at once, while the worker still probes its backends, trains 
   await page.getByTestId(t.start).click();
   await expect(page.getByTestId(t.backendUsed)).toBeVisible({ timeout: 45_000 });
   await expect(page.getByTestId(t.error)).toHaveCount(0);
+});
+
+test('the compute badge names the backend the run record names, also after a reload', async ({
+  page,
+}) => {
+  await openTrain(page, 2);
+  const badge = page.getByTestId('compute-backend');
+  // A fresh profile has no run and no calibration: the badge does not guess.
+  await expect(badge).toHaveText('Compute: chosen per run');
+  // cpu: a backend no page-load measurement would pick, so only the run record can name it.
+  await page.getByTestId(t.backend).selectOption('cpu');
+  await page.getByTestId(t.start).click();
+  const used = page.getByTestId(t.backendUsed);
+  await expect(used).toHaveAttribute('data-backend', 'cpu', { timeout: 45_000 });
+  await expect(badge).toHaveAttribute('data-backend', 'cpu');
+  await expect(badge).toHaveAttribute('data-source', 'run');
+  await expect(badge).toHaveText('Compute: cpu');
+  // After a reload the badge reads the stored run record.
+  await page.reload();
+  await expect(badge).toHaveText('Compute: cpu');
+  await expect(badge).toHaveAttribute('data-source', 'run');
 });

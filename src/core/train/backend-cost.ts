@@ -45,3 +45,37 @@ export function calibrationKey(
   const bucket = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
   return `in${bucket(inputs)}|h${hidden.join('x') || '0'}|out${outputs}|b${batchSize}`;
 }
+
+/** The backend the compute badge names, and where that came from. */
+export interface ShownBackend {
+  backend: string;
+  /** When it was decided: the run's createdAt or the calibration's measuredAt. */
+  at: string;
+  from: 'run' | 'calibration';
+}
+
+/**
+ * What the compute badge names: the latest run's backend (as its record says, fallbacks
+ * included), else this device's latest stored calibration, else nothing (no run yet). A run wins
+ * over a calibration even when the calibration is newer, since a run can fall back to another
+ * backend after calibrating, and the badge must never contradict the run record.
+ */
+export function shownBackend(
+  run: { backend: string; createdAt: string } | undefined,
+  calibration: { chosen: string; measuredAt: string } | undefined,
+): ShownBackend | null {
+  if (run) return { backend: run.backend, at: run.createdAt, from: 'run' };
+  if (calibration)
+    return { backend: calibration.chosen, at: calibration.measuredAt, from: 'calibration' };
+  return null;
+}
+
+/** Of what is shown and a newly known one, the one to show: runs beat calibrations, newer beats older. */
+export function newerShown(
+  current: ShownBackend | null,
+  next: ShownBackend | null,
+): ShownBackend | null {
+  if (!current || !next) return next ?? current;
+  if (current.from !== next.from) return current.from === 'run' ? current : next;
+  return next.at >= current.at ? next : current;
+}

@@ -14,6 +14,7 @@ import type {
   TrainMethods,
   TrainParams,
 } from '../../protocol/train-methods';
+import { computeBackend } from '../state/compute-backend.svelte';
 import { downloadBytes } from './train-download';
 import { trainParams, type TrainForm } from './train-params';
 
@@ -115,6 +116,7 @@ export class TrainState {
           ? (await this.client.call('search', { ...this.params(extra), trials }, options)).best
           : await this.client.call('train', this.params(extra), options);
       this.run = run;
+      computeBackend.noteRun(run);
       this.curves = run.curves;
       this.ledger = run.ledger;
       this.runs = await this.client.call('listRuns', { datasetId: this.datasetId });
