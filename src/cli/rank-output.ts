@@ -8,10 +8,12 @@ const quote = (s: string): string => {
   return field === s && /^\s|\s$/.test(s) ? `"${s}"` : field;
 };
 
-// A suggested value that is a plain number ("-999", "-0.5") is written as is: the guard's leading
-// `'` would change the value a reader (the bench's scorer, a script) applies.
-const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const valueField = (s: string): string => (PLAIN_NUMBER.test(s) ? plainCsvField(s) : quote(s));
+// The column and value fields hold the file's own names and values, exactly: a program (or the
+// bench's scorer) applies them as they stand, and the guard's leading `'` would change the value
+// ("-10.000)", a class of the income data, would become "'-10.000)"). They are quoted where
+// RFC 4180 needs it; only the free-text reason is guarded.
+const exactField = (s: string): string =>
+  /^\s|\s$/.test(s) && !/[",\r\n]/.test(s) ? `"${s}"` : plainCsvField(s);
 
 /** The action a ranking line proposes: what the app's Accept applies for this row. */
 export interface LineAction {
@@ -81,8 +83,8 @@ export function rankLine(
     r.score.toFixed(6),
     quote(r.reason),
     a.action,
-    quote(a.column),
-    valueField(a.value),
+    exactField(a.column),
+    exactField(a.value),
   ].join(',');
 }
 

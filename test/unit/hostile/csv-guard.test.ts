@@ -36,7 +36,7 @@ describe('the shared CSV formula guard', () => {
   it('guards rank lines and predict lines (text only, numbers stay numbers)', () => {
     const row = { row: 3, score: 0.5, reason: '=cmd|"/c calc"!A1' } as unknown as RankedRow;
     expect(rankLine(row, ['a'])).toBe(`3,0.500000,"'=cmd|""/c calc""!A1",review,,`);
-    // A suggested number is written as the number it is; a formula-looking value is guarded.
+    // Suggested values are the file's own, written exactly (a program applies them as they stand).
     const set = (value: string) =>
       ({
         ...row,
@@ -44,7 +44,8 @@ describe('the shared CSV formula guard', () => {
         suggestion: { kind: 'set-cell', row: 3, column: 0, value },
       }) as unknown as RankedRow;
     expect(rankLine(set('-999'), ['a'])).toBe('3,0.500000,r,set,a,-999');
-    expect(rankLine(set('-x'), ['a'])).toBe(`3,0.500000,r,set,a,"'-x"`);
+    expect(rankLine(set('-10.000)'), ['a'])).toBe('3,0.500000,r,set,a,-10.000)');
+    expect(rankLine(set('a,b'), ['a'])).toBe('3,0.500000,r,set,a,"a,b"');
     // Predicted classes are text: guarded like every other text field.
     expect(csvField('＝2', true)).toBe(`"'＝2"`);
   });
