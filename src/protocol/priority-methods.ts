@@ -1,7 +1,7 @@
 import type { LoggedOperation, Operation } from '../core/clean/operations';
 import type { ClassBalance } from '../core/impact/class-balance';
 import type { Curve } from '../core/impact/curve';
-import type { RankCounters, RowStatus } from '../core/impact/rank-state';
+import type { RankCounters, RowStatus } from '../core/impact/rank-state-types';
 
 /**
  * The priority worker's contract: rank a dataset's rows by how much fixing them should win back

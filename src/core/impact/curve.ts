@@ -3,6 +3,7 @@
  * random one. The start is the KNN utility of the reference (by the efficiency of Shapley values
  * the values of the rows valued together sum to it); each fix then adds its estimated gain.
  */
+import type { RankedRow } from './combine';
 
 /** Points kept per curve: enough for a chart, small enough to cross every update. */
 export const MAX_CURVE_POINTS = 200;
@@ -176,4 +177,24 @@ export function samplePoints(n: number, max: number): number[] {
     if (out.at(-1) !== i) out.push(i);
   }
   return out;
+}
+
+/**
+ * Balanced-accuracy gain of a ranked row's suggested fix: a relabel's from the Shapley detail
+ * (balancedRelabelGain); any other fix's accuracy gain as it is, taking it to fall on the classes
+ * in their reference shares (a cell fix's counterfactual is not kept per class), in which case the
+ * balanced accuracy moves as much as the accuracy does.
+ */
+export function suggestedBalancedGain(
+  item: RankedRow,
+  given: number,
+  classes: readonly string[],
+  affinity: Float64Array,
+  ref: ClassReference,
+): number {
+  const s = item.suggestion;
+  if (item.kind !== 'label' || s?.kind !== 'relabel') return item.gain;
+  const to = classes.indexOf(s.value);
+  if (to < 0) return item.gain;
+  return balancedRelabelGain(affinity, item.row, given, to, ref);
 }

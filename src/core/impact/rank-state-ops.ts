@@ -6,7 +6,7 @@
  */
 import { unpackBatches } from '../clean/batch';
 import type { ColumnTransform, LoggedOperation } from '../clean/operations';
-import type { RowStatus } from './rank-state';
+import type { RowStatus } from './rank-state-types';
 import type { CellEvidence } from './cell-signal';
 
 /**

@@ -18,6 +18,7 @@ import {
   accuracyAfter,
   balancedRelabelGain,
   cleaningCurve,
+  suggestedBalancedGain,
   type ClassReference,
   type Curve,
 } from './curve';
@@ -25,53 +26,7 @@ import type { ShapleyResult } from './knn-shapley';
 import { labelEvidence } from './label-signal';
 import { fixOrder } from './rank-state-order';
 import { RowOps, rowEffects } from './rank-state-ops';
-
-/** Where a row stands after the operations logged on it since ranking. */
-export type RowStatus = 'open' | 'fixed' | 'relabelled' | 'excluded' | 'ok' | 'skipped';
-
-/** Handled-row counts and the gain still open. */
-export interface RankCounters {
-  reviewed: number;
-  fixed: number;
-  relabelled: number;
-  excluded: number;
-  ok: number;
-  skipped: number;
-  /**
-   * Open rows with evidence (score > 0): the rows the review will still show, since it stops at
-   * the first row without any.
-   */
-  openFlagged: number;
-  gainLeft: number;
-}
-
-/** What one update did. */
-export interface RankUpdate {
-  counters: RankCounters;
-  curve: Curve;
-  moved: number;
-  ms: number;
-}
-
-export interface RankStateOptions {
-  /** Sequence of the last operation already in the ranked version (later ones are news). */
-  baseSeq?: number;
-  /** The Shapley detail: lets a relabel to another class recompute the row's label evidence. */
-  shapley?: ShapleyResult | null;
-  /** Accuracy of the reference before any fix (the curve's start). */
-  start?: number;
-  /** Rows excluded before ranking: never in the open queue, never counted. */
-  excluded?: Uint8Array | null;
-  /**
-   * The ranking as combineSignals ordered it from these signals (rankRows' rows), so the rows need
-   * not be scored again; scored here when absent.
-   */
-  rows?: readonly RankedRow[];
-  /** pWrong factor per false alarm of a detector on a column, for the other rows it flagged. */
-  falseAlarmFactor?: number;
-  /** The reference per class: adds a balanced-accuracy curve (needs `shapley` for relabels). */
-  classReference?: ClassReference | null;
-}
+import type { RankCounters, RankStateOptions, RankUpdate, RowStatus } from './rank-state-types';
 
 /** The core's lib declares no timers; workers and Node both have performance.now. */
 const host = globalThis as unknown as { performance?: { now(): number } };
@@ -154,28 +109,19 @@ export class RankState {
     if (this.classRef) for (let r = 0; r < n; r++) this.balancedGain[r] = this.balancedOf(r);
   }
 
-  /**
-   * Balanced-accuracy gain of row r's suggested fix: a relabel's from the Shapley detail (see
-   * balancedRelabelGain); any other fix's accuracy gain as it is, taking it to fall on the
-   * classes in their reference shares (a cell fix's counterfactual is not kept per class), in
-   * which case the balanced accuracy moves as much as the accuracy does.
-   */
+  /** Balanced-accuracy gain of row r's suggested fix, or of the fix made (`realised`). */
   private balancedOf(r: number, realised = false): number {
     const item = this.ranked[r];
-    const C = this.signals.classes.length;
     if (!this.classRef || !this.shapley) return realised ? this.realised[r] : item.gain;
-    if (realised) {
-      const from = this.originalGiven[r];
-      const to = this.signals.given[r];
-      return this.status[r] === 'relabelled' && to >= 0 && from !== to
-        ? balancedRelabelGain(this.shapley.affinity, r, from, to, this.classRef)
-        : this.realised[r];
+    if (!realised) {
+      const { classes, given } = this.signals;
+      return suggestedBalancedGain(item, given[r], classes, this.shapley.affinity, this.classRef);
     }
-    const s = item.suggestion;
-    if (item.kind !== 'label' || s?.kind !== 'relabel') return item.gain;
-    const to = this.signals.classes.indexOf(s.value);
-    if (to < 0 || to >= C) return item.gain;
-    return balancedRelabelGain(this.shapley.affinity, r, this.signals.given[r], to, this.classRef);
+    const from = this.originalGiven[r];
+    const to = this.signals.given[r];
+    return this.status[r] === 'relabelled' && to >= 0 && from !== to
+      ? balancedRelabelGain(this.shapley.affinity, r, from, to, this.classRef)
+      : this.realised[r];
   }
 
   /** Row `r`'s current line of the ranking. */
