@@ -9,6 +9,7 @@
  * Field text is assembled from slices, never char by char. Records over the limits (record-limits.ts)
  * throw before they are held whole, so memory stays bounded whatever the file.
  */
+import { LineCarry } from './line-carry';
 import { recordLimits, recordTooLarge, tooManyColumns, type RecordLimits } from './record-limits';
 
 /** Receives one record's fields; the array is the receiver's to keep. */
@@ -36,9 +37,6 @@ const QUOTED = 2;
 const QUOTE_SEEN = 3;
 /** After the closing quote: stray text up to the delimiter is kept, as PapaParse does. */
 const AFTER_CLOSE = 4;
-
-/** Past this many chars a newline-less carry is kept as pieces, so a huge line stays linear. */
-const CARRY_PIECES_FROM = 1 << 16;
 
 /** Line ends in `s`: each `\n`, and each `\r` not followed by `\n`. */
 function lineEndsIn(s: string): number {
@@ -69,11 +67,9 @@ export class CsvTokenizer {
   /** The last push ended on `\r`: a `\n` starting the next push belongs to it. */
   private skipLf = false;
   /** Start of an unfinished quote-free line (fast path). */
-  private carry = '';
+  private readonly carry = new LineCarry();
   /** Blank lines seen since the last record: counted only once another record follows. */
   private pendingBlank = 0;
-  private carryPieces: string[] = [];
-  private carryLength = 0;
   /** Quoted-record machine state; `inRecord` while a record spans pushes. */
   private inRecord = false;
   private state = FIELD_START;
@@ -113,27 +109,19 @@ export class CsvTokenizer {
       this.scan(text, pos);
       return;
     }
-    if (this.carryPieces.length > 0) {
+    if (this.carry.piecewise) {
       // A huge quote-free line: keep collecting until a line end or quote shows up.
       if (text.indexOf('\n') === -1 && text.indexOf('\r') === -1 && text.indexOf('"') === -1) {
-        this.carryLength += text.length;
-        if (this.carryLength > this.maxChars) throw recordTooLarge(this.line, this.maxChars, false);
-        this.carryPieces.push(text);
+        this.carry.grow(text);
+        if (this.carry.length > this.maxChars)
+          throw recordTooLarge(this.line, this.maxChars, false);
         return;
       }
-      const joined = this.carryPieces.join('') + text;
-      this.carryPieces = [];
-      this.carryLength = 0;
-      this.scan(joined, 0);
+      this.scan(this.carry.take(text), 0);
       return;
     }
-    if (this.carry.length > 0) {
-      const joined = this.carry + text;
-      this.carry = '';
-      this.scan(joined, 0);
-      return;
-    }
-    this.scan(text, start);
+    const joined = this.carry.take(text.slice(start));
+    this.scan(joined, 0);
   }
 
   /** Flushes the last record (a file need not end with a newline). */
@@ -144,10 +132,7 @@ export class CsvTokenizer {
       this.endRecord();
       return;
     }
-    const rest = this.carryPieces.length > 0 ? this.carryPieces.join('') : this.carry;
-    this.carry = '';
-    this.carryPieces = [];
-    this.carryLength = 0;
+    const rest = this.carry.take();
     if (rest.length > 0) this.emitLine(rest, 0, rest.length);
   }
 
@@ -171,10 +156,7 @@ export class CsvTokenizer {
       if (nl === -1) {
         const rest = pos === 0 ? buf : buf.slice(pos);
         if (rest.length > this.maxChars) throw recordTooLarge(this.line, this.maxChars, false);
-        if (rest.length >= CARRY_PIECES_FROM) {
-          this.carryPieces.push(rest);
-          this.carryLength = rest.length;
-        } else this.carry = rest;
+        this.carry.keep(rest);
         return;
       }
       this.emitLine(buf, pos, nl);
