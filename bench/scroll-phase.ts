@@ -16,7 +16,7 @@
  */
 import type { BrowserContext } from 'playwright';
 import { ids } from '../test/e2e/selectors';
-import { seededRandom } from '../src/core/train/rng';
+import { seededRandom } from '../src/core/stats/rng';
 
 /** How each round scrolls; the rows jumped to are drawn from `seed`. */
 export interface ScrollPlan {

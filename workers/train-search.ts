@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { isAbortError } from '../src/core/errors';
 import type { Frame } from '../src/core/table/frame';
 import type { DatasetMeta } from '../src/core/table/types';
-import { seededRandom } from '../src/core/train/rng';
+import { seededRandom } from '../src/core/stats/rng';
 import type { CallContext } from '../src/protocol/server';
 import type {
   SearchTrial,

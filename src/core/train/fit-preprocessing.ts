@@ -165,14 +165,6 @@ function meanStd(values: number[]): { mean: number; std: number } {
   return { mean, std: Math.sqrt(variance) };
 }
 
-/** Linear-interpolated quantile of sorted values (q in [0, 1]). */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
-}
-
 function fitNumeric(
   column: string,
   values: Float64Array,

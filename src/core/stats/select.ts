@@ -59,3 +59,15 @@ export function quantilesInPlace(a: Float64Array, qs: readonly number[]): number
     return low + (next - low) * (at - k);
   });
 }
+
+/** Quantile (linear interpolation, type 7) of an ascending-sorted array; NaN when empty. */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const at = (n - 1) * q;
+  const lo = Math.floor(at);
+  // On an exact rank the value itself: interpolating towards an infinite neighbour gives NaN.
+  if (at === lo) return sorted[lo];
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}

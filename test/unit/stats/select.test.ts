@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { quantilesInPlace, selectInPlace } from '../../../src/core/detect/select';
-import { madSorted, quantileSorted, robustStats, sortedCopy } from '../../../src/core/detect/stats';
-import { seededRandom } from '../../../src/core/train/rng';
+import { quantileSorted, quantilesInPlace, selectInPlace } from '../../../src/core/stats/select';
+import { madSorted, robustStats, sortedCopy } from '../../../src/core/stats/robust';
+import { seededRandom } from '../../../src/core/stats/rng';
 
 /** Arrays with ties, runs, constants and outliers: where selection pivots go wrong. */
 function cases(): Float64Array[] {

@@ -1,4 +1,4 @@
-/** Small numeric helpers shared by profile and detectors (exact order statistics). */
+/** Robust statistics of numeric columns, shared by profile, detectors and training (exact order statistics). */
 import { quantilesInPlace, selectInPlace } from './select';
 
 /** Finite values of a numeric column, optionally skipping excluded rows and some values. */
@@ -15,16 +15,6 @@ export function finiteValues(
       out[n++] = v;
   }
   return out.subarray(0, n);
-}
-
-/** Quantile (linear interpolation, type 7) of an ascending-sorted array; NaN when empty. */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const at = (n - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
 }
 
 /** A sorted copy (typed-array numeric sort: about 0.1 s at 1M values). */
