@@ -12,7 +12,7 @@ import type {
   QueueItem,
 } from '../../../src/protocol/priority-methods';
 import { CleanroomDb } from '../../../src/storage/db';
-import { createDataHandlers } from '../../../workers/data-handlers';
+import { createDataHandlers } from '../../../workers/data/data-handlers';
 
 const CSV = `species,mass,island\n${Array.from(
   { length: 12 },

@@ -1,9 +1,9 @@
 /** The train worker's run (prepare + fit with per-epoch metrics) on the CPU backend, in Node. */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fitWithFallback, prepareRun } from '../../../workers/train-run';
-import type { EpochProgress, TrainParams } from '../../../src/protocol/train-methods';
-import { binaryTask, makeFrame } from '../train/fixtures';
+import { fitWithFallback, prepareRun } from '../../../../workers/train/train-run';
+import type { EpochProgress, TrainParams } from '../../../../src/protocol/train-methods';
+import { binaryTask, makeFrame } from '../../train/fixtures';
 
 const frame = () => binaryTask(400, 5);
 

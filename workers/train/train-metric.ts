@@ -1,6 +1,6 @@
 /** The live view's per-epoch metric, computed next to the fit loop without blocking it. */
 import * as tf from '@tensorflow/tfjs';
-import type { FitData } from '../src/core/train/fit-model';
+import type { FitData } from '../../src/core/train/fit-model';
 import type { PreparedRun } from './train-prepare';
 
 /** Accuracy (classes) or RMSE in target units (regression) on up to `limit` rows; enqueued now, read later. */

@@ -2,23 +2,24 @@
  * The priority worker's methods over core + storage: rank a dataset version against a reference,
  * keep the live ranking (one per dataset), page it, explain a row, and follow the user's fixes.
  */
-import { activeOperations } from '../src/core/clean/active-operations';
-import { CleanroomError } from '../src/core/errors';
-import { rankRows } from '../src/core/impact/rank';
-import { defaultMaxReference } from '../src/core/impact/value-splits';
+import { activeOperations } from '../../src/core/clean/active-operations';
+import { CleanroomError } from '../../src/core/errors';
+import { rankRows } from '../../src/core/impact/rank';
+import { defaultMaxReference } from '../../src/core/impact/value-splits';
 import {
   classProbabilities,
   columnDistribution,
   nearestRows,
-} from '../src/core/impact/row-evidence';
-import { reviewValidation } from '../src/core/impact/validation-review';
-import type { Frame } from '../src/core/table/frame';
-import type { PriorityMethods, PrioritySummary } from '../src/protocol/priority-methods';
-import type { Handlers } from '../src/protocol/server';
-import { getDataset } from '../src/storage/datasets-repo';
-import type { CleanroomDb } from '../src/storage/db';
-import { listOperations } from '../src/storage/ops-repo';
-import { FrameCache, type VersionedFrame } from './analysis-frames';
+} from '../../src/core/impact/row-evidence';
+import { reviewValidation } from '../../src/core/impact/validation-review';
+import type { Frame } from '../../src/core/table/frame';
+import type { PriorityMethods, PrioritySummary } from '../../src/protocol/priority-methods';
+import type { Handlers } from '../../src/protocol/server';
+import { getDataset } from '../../src/storage/datasets-repo';
+import type { CleanroomDb } from '../../src/storage/db';
+import { listOperations } from '../../src/storage/ops-repo';
+import { checkAborted } from '../shared/abort';
+import { FrameCache, type VersionedFrame } from '../shared/frame-cache';
 import { holdRanking, liveBalance, queueItem, queuePage, type HeldRanking } from './priority-held';
 
 /**
@@ -31,10 +32,6 @@ export type BackendLoader = (work: number) => Promise<{ name: string; note: stri
 const NEIGHBOURS = 10;
 
 const yieldTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-function checkAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw new CleanroomError('aborted', 'Cancelled.');
-}
 
 /** Validation rows a person reviewed: the rows of active mark-reviewed or relabel operations. */
 async function reviewedRows(db: CleanroomDb, id: string): Promise<Set<number>> {

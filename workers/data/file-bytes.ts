@@ -1,4 +1,4 @@
-import { CleanroomError } from '../src/core/errors';
+import { CleanroomError } from '../../src/core/errors';
 
 /** Streams a Blob's bytes without reading it whole (large files stay on disk); throws once `signal` aborts. */
 export async function* blobBytes(blob: Blob, signal?: AbortSignal): AsyncGenerator<Uint8Array> {

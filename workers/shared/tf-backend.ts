@@ -1,7 +1,6 @@
 /**
- * Backends for training in this worker: which can start, and which is fastest for the actual
- * model shape (a few timed Adam steps each). A software WebGPU adapter (SwiftShader) is measured
- * like the others, never trusted by name.
+ * The TF.js backend switch every TF.js worker uses: same-origin WASM binaries, which backends
+ * start here, switching to one, and the device-loss test hook.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
@@ -9,9 +8,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { buildModel, type ModelSpec } from '../src/core/train/model-spec';
-import type { Task } from '../src/core/train/target';
-import type { TrainBackendInfo } from '../src/protocol/train-methods';
+import type { TrainBackendInfo } from '../../src/protocol/train-methods';
 import { webGpuAdapter } from './webgpu-adapter';
 
 // Same-origin binaries emitted by Vite (precached with the app); no CDN fetch.
@@ -63,75 +60,6 @@ export async function listBackends(): Promise<TrainBackendInfo[]> {
     infos.push(info);
   }
   return infos;
-}
-
-/** Median ms of one Adam step of the real model shape on the current backend (warm-up excluded). */
-async function timeSteps(
-  spec: ModelSpec,
-  inputs: number,
-  task: Task,
-  classCount: number,
-  budgetMs: number,
-): Promise<number> {
-  const model = buildModel(spec, inputs, task, classCount);
-  const batch = Math.max(1, spec.batchSize);
-  const units = (model.outputs[0].shape[1] as number) ?? 1;
-  const x = tf.randomNormal([batch, inputs]);
-  const y = tf.randomUniform([batch, units]);
-  const optimizer = tf.train.adam(spec.learningRate);
-  const step = async () => {
-    const started = performance.now();
-    const cost = optimizer.minimize(
-      () => tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as tf.Tensor),
-      true,
-    );
-    await cost?.data();
-    cost?.dispose();
-    return performance.now() - started;
-  };
-  try {
-    const warm = await step();
-    const times: number[] = [];
-    let spent = warm;
-    // At least one timed step after the warm-up (which includes shader compilation on GPUs).
-    while (times.length === 0 || (times.length < 5 && spent < budgetMs)) {
-      const t = await step();
-      times.push(t);
-      spent += t;
-    }
-    return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
-  } finally {
-    tf.dispose([x, y]);
-    optimizer.dispose();
-    model.dispose();
-  }
-}
-
-/** Times each available backend on the model; returns them with `stepMs` and the fastest name. */
-export async function calibrate(
-  infos: TrainBackendInfo[],
-  spec: ModelSpec,
-  inputs: number,
-  task: Task,
-  classCount: number,
-): Promise<{ chosen: BackendName; infos: TrainBackendInfo[] }> {
-  const measured: TrainBackendInfo[] = [];
-  for (const info of infos) {
-    const next = { ...info };
-    if (info.available && (await useBackend(info.name))) {
-      try {
-        next.stepMs = await timeSteps(spec, inputs, task, classCount, 1500);
-      } catch (error) {
-        next.available = false;
-        next.error = error instanceof Error ? error.message : String(error);
-      }
-    }
-    measured.push(next);
-  }
-  const best = measured
-    .filter((b) => b.available && b.stepMs !== undefined)
-    .sort((a, b) => a.stepMs! - b.stepMs!)[0];
-  return { chosen: best?.name ?? 'cpu', infos: measured };
 }
 
 /** Destroys the WebGPU device (test hook for the device-loss path). */

@@ -1,25 +1,25 @@
-import { CleanroomError } from '../src/core/errors';
-import { importCsv } from '../src/core/table/import-csv';
-import type { DataMethods } from '../src/protocol/data-methods';
-import type { Handlers } from '../src/protocol/server';
-import { withTransfer } from '../src/protocol/rpc';
-import { deleteDataset, getDataset, listDatasets } from '../src/storage/datasets-repo';
-import type { CleanroomDb } from '../src/storage/db';
+import { CleanroomError } from '../../src/core/errors';
+import { importCsv } from '../../src/core/table/import-csv';
+import type { DataMethods } from '../../src/protocol/data-methods';
+import type { Handlers } from '../../src/protocol/server';
+import { withTransfer } from '../../src/protocol/rpc';
+import { deleteDataset, getDataset, listDatasets } from '../../src/storage/datasets-repo';
+import type { CleanroomDb } from '../../src/storage/db';
 import {
   beginImport,
   isImportAliveViaLocks,
   sweepAbandonedImports,
-} from '../src/storage/import-session';
-import type { ImportLiveness } from '../src/storage/import-liveness';
+} from '../../src/storage/import-session';
+import type { ImportLiveness } from '../../src/storage/import-liveness';
 import {
   cleanedCsvBlob,
   danfoScriptText,
   recipeText,
   replayRecipeText,
-} from '../src/storage/cleaning-export';
-import { appendOperation, listOperations, redo, undo } from '../src/storage/ops-repo';
-import { getSettings, updateSettings } from '../src/storage/settings-repo';
-import { readRows } from '../src/storage/version-reader';
+} from '../../src/storage/cleaning-export';
+import { appendOperation, listOperations, redo, undo } from '../../src/storage/ops-repo';
+import { getSettings, updateSettings } from '../../src/storage/settings-repo';
+import { readRows } from '../../src/storage/version-reader';
 import { blobBytes } from './file-bytes';
 
 /** Runs `task` while holding a named lock, so other tabs can tell the import is alive. */

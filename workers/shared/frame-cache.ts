@@ -2,29 +2,20 @@
  * The dataset version an analysis works on, read once and kept: profile and detect on the same
  * version share one frame. The version is the dataset id plus its last operation's sequence.
  */
-import { CleanroomError } from '../src/core/errors';
-import type { Frame } from '../src/core/table/frame';
-import type { DatasetMeta } from '../src/core/table/types';
-import { getDataset } from '../src/storage/datasets-repo';
-import type { CleanroomDb } from '../src/storage/db';
-import { listOperations } from '../src/storage/ops-repo';
-import { readFrame } from '../src/storage/read-frame';
+import { CleanroomError } from '../../src/core/errors';
+import type { Frame } from '../../src/core/table/frame';
+import type { DatasetMeta } from '../../src/core/table/types';
+import { getDataset } from '../../src/storage/datasets-repo';
+import type { CleanroomDb } from '../../src/storage/db';
+import { listOperations } from '../../src/storage/ops-repo';
+import { readFrame } from '../../src/storage/read-frame';
+import { abortable } from './abort';
 
 /** A frame with the version it was read at. */
 export interface VersionedFrame {
   meta: DatasetMeta;
   version: string;
   frame: Frame;
-}
-
-/** Rejects with 'aborted' as soon as `signal` aborts, whether or not `work` settles. */
-export function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new CleanroomError('aborted', 'Cancelled.'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new CleanroomError('aborted', 'Cancelled.'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /** Keeps the last frame read (one version: a 1M × 20 frame is a few hundred MB). */

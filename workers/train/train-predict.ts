@@ -1,10 +1,10 @@
 /** Batch prediction in the worker: a model zip scores a stored dataset version, with drift. */
-import { loadBundleModel, readBundle } from '../src/core/export/bundle';
-import { describeSchema, predictFrame } from '../src/core/export/predict-batch';
-import { predictionsCsv } from '../src/core/export/predictions-csv';
-import type { Frame } from '../src/core/table/frame';
-import type { BatchPredictionResult } from '../src/protocol/train-methods';
-import { useBackend } from './train-backends';
+import { loadBundleModel, readBundle } from '../../src/core/export/bundle';
+import { describeSchema, predictFrame } from '../../src/core/export/predict-batch';
+import { predictionsCsv } from '../../src/core/export/predictions-csv';
+import type { Frame } from '../../src/core/table/frame';
+import type { BatchPredictionResult } from '../../src/protocol/train-methods';
+import { useBackend } from '../shared/tf-backend';
 
 /** Scores `frame` (named `name`) with the bundle in `zip`. */
 export async function predictWithZip(

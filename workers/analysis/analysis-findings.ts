@@ -7,7 +7,7 @@ import type {
   FindingRow,
   FindingsPage,
   FindingsQuery,
-} from '../src/protocol/analysis-methods';
+} from '../../src/protocol/analysis-methods';
 
 /** Most findings one page may carry (the page asks for fewer). */
 export const MAX_PAGE = 500;

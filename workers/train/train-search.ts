@@ -1,16 +1,16 @@
 /** Random search: seeded draws of MLP settings, each trained on the same split, best by validation loss. */
 import * as tf from '@tensorflow/tfjs';
-import { isAbortError } from '../src/core/errors';
-import type { Frame } from '../src/core/table/frame';
-import type { DatasetMeta } from '../src/core/table/types';
-import { seededRandom } from '../src/core/stats/rng';
-import type { CallContext } from '../src/protocol/server';
+import { isAbortError } from '../../src/core/errors';
+import type { Frame } from '../../src/core/table/frame';
+import type { DatasetMeta } from '../../src/core/table/types';
+import { seededRandom } from '../../src/core/stats/rng';
+import type { CallContext } from '../../src/protocol/server';
 import type {
   SearchTrial,
   TrainBackendInfo,
   TrainMethods,
   TrainParams,
-} from '../src/protocol/train-methods';
+} from '../../src/protocol/train-methods';
 import { trainOnce, type Live } from './train-once';
 
 /** The space: small enough for a browser, wide enough to matter. */

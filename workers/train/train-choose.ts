@@ -1,14 +1,19 @@
 /** Which backend a run trains on: calibrated ('auto') or the user's override, plus fallbacks. */
-import { CleanroomError } from '../src/core/errors';
+import { CleanroomError } from '../../src/core/errors';
 import type {
   TrainBackendChoice,
   TrainBackendInfo,
   TrainProgress,
-} from '../src/protocol/train-methods';
-import { calibrationKey, calibrationPays, denseParameters } from '../src/core/train/backend-cost';
-import { outputUnits } from '../src/core/train/model-spec';
-import type { BackendChoiceRecord } from '../src/storage/backend-choice-repo';
-import { calibrate, useBackend, type BackendName } from './train-backends';
+} from '../../src/protocol/train-methods';
+import {
+  calibrationKey,
+  calibrationPays,
+  denseParameters,
+} from '../../src/core/train/backend-cost';
+import { outputUnits } from '../../src/core/train/model-spec';
+import type { BackendChoiceRecord } from '../../src/storage/backend-choice-repo';
+import { useBackend, type BackendName } from '../shared/tf-backend';
+import { calibrate } from './train-calibrate';
 import type { PreparedRun } from './train-prepare';
 
 /** Where calibrations are kept per device (IndexedDB in the worker; absent in tests). */

@@ -1,18 +1,18 @@
 /** One training run in the worker, from a frame in memory to a run summary and its live model. */
 import * as tf from '@tensorflow/tfjs';
-import type { EvaluationReport } from '../src/core/evaluate/report';
-import { createLedger, type RevealLedger } from '../src/core/evaluate/reveal-budget';
-import type { Frame } from '../src/core/table/frame';
-import type { DatasetMeta } from '../src/core/table/types';
-import { describeChoice, fitAndChoose } from '../src/core/train/model-choice';
-import { evaluatePrepared, runCandidates, type TrainResult } from '../src/core/train/train';
-import type { CallContext } from '../src/protocol/server';
+import type { EvaluationReport } from '../../src/core/evaluate/report';
+import { createLedger, type RevealLedger } from '../../src/core/evaluate/reveal-budget';
+import type { Frame } from '../../src/core/table/frame';
+import type { DatasetMeta } from '../../src/core/table/types';
+import { describeChoice, fitAndChoose } from '../../src/core/train/model-choice';
+import { evaluatePrepared, runCandidates, type TrainResult } from '../../src/core/train/train';
+import type { CallContext } from '../../src/protocol/server';
 import type {
   RunSummary,
   TrainBackendInfo,
   TrainParams,
   TrainProgress,
-} from '../src/protocol/train-methods';
+} from '../../src/protocol/train-methods';
 import { chooseBackend, type BackendStore } from './train-choose';
 import { fitWithFallback, prepareRun } from './train-run';
 

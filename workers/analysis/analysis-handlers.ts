@@ -2,15 +2,16 @@
  * The analysis worker's methods over core + storage: profile and detect a dataset version, and
  * page the findings, which stay here (one result set per dataset) instead of crossing whole.
  */
-import type { DetectContext, Detector } from '../src/core/detect/types';
-import { CleanroomError } from '../src/core/errors';
-import { profileFrame, type DatasetProfile } from '../src/core/profile/profile';
-import { columnIndex, type Frame } from '../src/core/table/frame';
-import type { AnalysisMethods, FindingRow } from '../src/protocol/analysis-methods';
-import type { Handlers } from '../src/protocol/server';
-import type { CleanroomDb } from '../src/storage/db';
+import type { DetectContext, Detector } from '../../src/core/detect/types';
+import { CleanroomError } from '../../src/core/errors';
+import { profileFrame, type DatasetProfile } from '../../src/core/profile/profile';
+import { columnIndex, type Frame } from '../../src/core/table/frame';
+import type { AnalysisMethods, FindingRow } from '../../src/protocol/analysis-methods';
+import type { Handlers } from '../../src/protocol/server';
+import type { CleanroomDb } from '../../src/storage/db';
 import { findingsPage, sortFindings, summarize, type DetectorRun } from './analysis-findings';
-import { FrameCache } from './analysis-frames';
+import { checkAborted } from '../shared/abort';
+import { FrameCache } from '../shared/frame-cache';
 
 /**
  * Gives every detector, in the order they run. The worker loads them on first use: the registry
@@ -41,10 +42,6 @@ function targetIndex(frame: Frame, target: string | null | undefined): number | 
   if (index < 0)
     throw new CleanroomError('not-found', `There is no column “${target}” to use as the target.`);
   return index;
-}
-
-function checkAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw new CleanroomError('aborted', 'Cancelled.');
 }
 
 /**

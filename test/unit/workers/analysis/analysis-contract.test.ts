@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { ALL_DETECTORS } from '../../../src/core/detect/registry';
-import type { AnalysisMethods } from '../../../src/protocol/analysis-methods';
-import { createClient, type Client } from '../../../src/protocol/client';
-import { createInProcessClient } from '../../../src/protocol/in-process';
-import { CleanroomDb } from '../../../src/storage/db';
-import { MAX_PAIRS, createAnalysisHandlers } from '../../../workers/analysis-handlers';
-import { createDataHandlers } from '../../../workers/data-handlers';
-import { channelEndpoint } from '../protocol/channel-endpoint';
+import { ALL_DETECTORS } from '../../../../src/core/detect/registry';
+import type { AnalysisMethods } from '../../../../src/protocol/analysis-methods';
+import { createClient, type Client } from '../../../../src/protocol/client';
+import { createInProcessClient } from '../../../../src/protocol/in-process';
+import { CleanroomDb } from '../../../../src/storage/db';
+import { MAX_PAIRS, createAnalysisHandlers } from '../../../../workers/analysis/analysis-handlers';
+import { createDataHandlers } from '../../../../workers/data/data-handlers';
+import { channelEndpoint } from '../../protocol/channel-endpoint';
 
 /** 40 rows: `amount` has one -999 code and one value 1000× too big; `city` has a typo. */
 const CSV = `id,amount,city,label\n${Array.from({ length: 40 }, (_, i) => {

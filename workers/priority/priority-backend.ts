@@ -7,7 +7,8 @@
  * read-back loses on its own numbers, never by name. A backend that stalls is dropped early.
  */
 import * as tf from '@tensorflow/tfjs';
-import { useBackend, type BackendName } from './train-backends';
+import { useBackend, type BackendName } from '../shared/tf-backend';
+import { timeRepeated } from '../shared/timing';
 
 export interface ChosenBackend {
   name: string;
@@ -24,22 +25,21 @@ const WARM_UP_LIMIT_MS = 1500;
 async function timeBlock(): Promise<number> {
   const a = tf.randomNormal([256, 64]);
   const b = tf.randomNormal([64, 4096]);
-  let best = Infinity;
+  const product = async () => {
+    const d = tf.matMul(a, b);
+    await d.data();
+    d.dispose();
+  };
   try {
-    for (let i = 0; i < 3; i++) {
-      const started = performance.now();
-      const d = tf.matMul(a, b);
-      await d.data();
-      d.dispose();
-      const ms = performance.now() - started;
-      if (i === 0 && ms > WARM_UP_LIMIT_MS) return Infinity;
-      if (i > 0) best = Math.min(best, ms);
-    }
+    return await timeRepeated(product, {
+      maxRuns: 2,
+      warmUpLimitMs: WARM_UP_LIMIT_MS,
+      pick: 'min',
+    });
   } finally {
     a.dispose();
     b.dispose();
   }
-  return best;
 }
 
 async function useWasm(): Promise<string> {

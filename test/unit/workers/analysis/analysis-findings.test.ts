@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { FindingRow } from '../../../src/protocol/analysis-methods';
+import type { FindingRow } from '../../../../src/protocol/analysis-methods';
 import {
   MAX_PAGE,
   findingsPage,
   sortFindings,
   summarize,
-} from '../../../workers/analysis-findings';
+} from '../../../../workers/analysis/analysis-findings';
 
 const f = (row: number, column: number | null, source: string, kind: string, score: number) =>
   ({ row, column, source, detector: kind, score, reason: 'r', suggestion: null }) as FindingRow;

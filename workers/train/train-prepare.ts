@@ -1,7 +1,7 @@
 /** The training worker's params → the core's run preparation (one implementation for both). */
-import { prepareRun as prepareCoreRun, type PreparedRun } from '../src/core/train/prepare-run';
-import type { Frame } from '../src/core/table/frame';
-import type { TrainParams } from '../src/protocol/train-methods';
+import { prepareRun as prepareCoreRun, type PreparedRun } from '../../src/core/train/prepare-run';
+import type { Frame } from '../../src/core/table/frame';
+import type { TrainParams } from '../../src/protocol/train-methods';
 
 export type { PreparedRun };
 

@@ -4,12 +4,12 @@
  * on another backend when a GPU backend fails mid-training (device loss).
  */
 import * as tf from '@tensorflow/tfjs';
-import { CleanroomError } from '../src/core/errors';
-import { fitModel, type FitReport } from '../src/core/train/fit-model';
-import { buildModel } from '../src/core/train/model-spec';
-import { balancedWeights } from '../src/core/train/train';
-import type { EpochProgress } from '../src/protocol/train-methods';
-import { loseWebGpuDevice, useBackend, type BackendName } from './train-backends';
+import { CleanroomError } from '../../src/core/errors';
+import { fitModel, type FitReport } from '../../src/core/train/fit-model';
+import { buildModel } from '../../src/core/train/model-spec';
+import { balancedWeights } from '../../src/core/train/train';
+import type { EpochProgress } from '../../src/protocol/train-methods';
+import { loseWebGpuDevice, useBackend, type BackendName } from '../shared/tf-backend';
 import { metricOf } from './train-metric';
 import type { PreparedRun } from './train-prepare';
 

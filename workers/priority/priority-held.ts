@@ -2,16 +2,16 @@
  * What the priority worker keeps per ranked dataset: the live ranking, the encoded splits and the
  * Shapley detail (for evidence), the frame (for distributions), and the summary it last gave.
  */
-import type { Frame } from '../src/core/table/frame';
-import { classBalance, type ClassBalance } from '../src/core/impact/class-balance';
-import { classReference, knnUtility } from '../src/core/impact/curve';
-import { referenceOfRows } from '../src/core/impact/cell-counterfactual';
-import type { RankResult } from '../src/core/impact/rank';
-import { RankState } from '../src/core/impact/rank-state';
-import type { Reference } from '../src/core/impact/row-evidence';
-import type { QueueItem, QueueQuery, QueuePage } from '../src/protocol/priority-methods';
-import type { ValidationReview } from '../src/core/impact/validation-review';
-import type { PrioritySummary } from '../src/protocol/priority-methods';
+import type { Frame } from '../../src/core/table/frame';
+import { classBalance, type ClassBalance } from '../../src/core/impact/class-balance';
+import { classReference, knnUtility } from '../../src/core/impact/curve';
+import { referenceOfRows } from '../../src/core/impact/cell-counterfactual';
+import type { RankResult } from '../../src/core/impact/rank';
+import { RankState } from '../../src/core/impact/rank-state';
+import type { Reference } from '../../src/core/impact/row-evidence';
+import type { QueueItem, QueueQuery, QueuePage } from '../../src/protocol/priority-methods';
+import type { ValidationReview } from '../../src/core/impact/validation-review';
+import type { PrioritySummary } from '../../src/protocol/priority-methods';
 
 export interface HeldRanking {
   state: RankState;
