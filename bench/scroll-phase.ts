@@ -94,7 +94,7 @@ interface ProbeSelectors {
 }
 
 const JUMP_TIMEOUT_MS = 30_000;
-/** src/ui/components/ComputeBadge.svelte: reads 'Compute: …' until the stored run record is read. */
+/** src/ui/shell/ComputeBadge.svelte: reads 'Compute: …' until the stored run record is read. */
 const COMPUTE_BADGE = 'compute-backend';
 
 /**
