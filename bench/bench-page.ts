@@ -7,7 +7,7 @@
  * returned to Playwright.
  */
 import type { TrainBackendInfo } from '../src/protocol/train-methods';
-import { createDataClient } from '../src/ui/data-client';
+import { spawnWorker } from '../src/ui/clients';
 import type { PapaBaselineReply } from './bench-papa.worker';
 import type { BrowserTrainRequest, BrowserTrainResult } from './bench-train';
 
@@ -92,7 +92,7 @@ async function baseline(): Promise<BaselineResult> {
 }
 
 async function runImport(): Promise<ImportResult> {
-  const client = createDataClient();
+  const client = spawnWorker('data');
   const file = benchFile();
 
   const longTasks: number[] = [];

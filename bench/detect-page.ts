@@ -4,8 +4,8 @@
  * the file through the app's data worker, then profiles it and runs the chosen detectors in the
  * app's analysis worker, through the same protocol clients the Profile and Issues tabs use.
  */
-import { createDataClient } from '../src/ui/data-client';
-import { analysisClient } from '../src/ui/views/profile-issues-client';
+import { spawnWorker } from '../src/ui/clients';
+import { analysisClient } from '../src/ui/clients';
 
 /** What one run measured in the page, in ms (wall time seen by the page). */
 export interface DetectBrowserResult {
@@ -33,7 +33,7 @@ async function run(detectors: string[]): Promise<DetectBrowserResult> {
   const file = input.files?.[0];
   if (!file) throw new Error('no file in #bench-file: call page.setInputFiles first');
   let started = performance.now();
-  const meta = await createDataClient().call('importFile', {
+  const meta = await spawnWorker('data').call('importFile', {
     file,
     name: file.name,
     fileName: file.name,

@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync, renameSync } from 'node:fs';
 import { once } from 'node:events';
 import { dirname } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { seededRandom } from '../src/core/train/rng';
+import { seededRandom } from '../src/core/stats/rng';
 import type { Frame, FrameColumn } from '../src/core/table/frame';
 import { blankColumnMeta as meta } from '../src/core/table/column-meta';
 

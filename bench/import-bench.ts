@@ -9,8 +9,8 @@
  * with `vite preview` on a free port, opens bench.html in Debian's Chromium with a fresh on-disk
  * profile (IndexedDB as a user has it), then in that page runs
  *   1. the baseline: Papa.parse(file, { chunk: () => {} }) in a dedicated module worker;
- *   2. the import: the app's data client (createDataClient from src/protocol/client.ts or
- *      src/ui/data-client.ts) `importFile`, recording main-thread long tasks and
+ *   2. the import: the app's data client (spawnWorker('data') from src/ui/clients.ts, over
+ *      src/protocol/client.ts) `importFile`, recording main-thread long tasks and
  *      performance.memory, while this process samples the summed RSS of Chromium's renderer
  *      processes from /proc (dedicated workers live in the renderer);
  *   3. the baseline again; the faster of the two baseline runs is the one compared;

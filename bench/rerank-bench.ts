@@ -8,7 +8,7 @@
 import type { LoggedOperation, Operation } from '../src/core/clean/operations';
 import { combineSignals, compareRanked, scoreRow } from '../src/core/impact/combine';
 import { RankState } from '../src/core/impact/rank-state';
-import { seededRandom } from '../src/core/train/rng';
+import { seededRandom } from '../src/core/stats/rng';
 import { syntheticFix, syntheticSignals } from './rerank-signals';
 
 const arg = (name: string, fallback: number) => {

@@ -8,7 +8,7 @@ import type { CellEvidence } from '../src/core/impact/cell-signal';
 import type { RowSignals } from '../src/core/impact/combine';
 import type { ShapleyResult } from '../src/core/impact/knn-shapley';
 import type { LabelEvidence } from '../src/core/impact/label-signal';
-import { seededRandom } from '../src/core/train/rng';
+import { seededRandom } from '../src/core/stats/rng';
 
 export const DETECTORS = ['outlier', 'typo', 'missing', 'disguised-missing'];
 /** Feature columns 0..COLUMNS-1; the target is column COLUMNS. */

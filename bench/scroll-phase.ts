@@ -16,7 +16,7 @@
  */
 import type { BrowserContext } from 'playwright';
 import { ids } from '../test/e2e/selectors';
-import { seededRandom } from '../src/core/train/rng';
+import { seededRandom } from '../src/core/stats/rng';
 
 /** How each round scrolls; the rows jumped to are drawn from `seed`. */
 export interface ScrollPlan {
@@ -94,7 +94,7 @@ interface ProbeSelectors {
 }
 
 const JUMP_TIMEOUT_MS = 30_000;
-/** src/ui/components/ComputeBadge.svelte: reads 'Compute: …' until the stored run record is read. */
+/** src/ui/shell/ComputeBadge.svelte: reads 'Compute: …' until the stored run record is read. */
 const COMPUTE_BADGE = 'compute-backend';
 
 /**

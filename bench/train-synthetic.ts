@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { blankColumnMeta } from '../src/core/table/column-meta';
 import type { Frame, FrameColumn } from '../src/core/table/frame';
-import { seededRandom } from '../src/core/train/rng';
+import { seededRandom } from '../src/core/stats/rng';
 
 /** y = 1 when x·w + 3.2·x0·x1 + noise > 0: a linear part plus an interaction a linear model cannot fit. */
 export function syntheticTask(rows: number, features: number, seed: number): Frame {

@@ -1,5 +1,5 @@
 import { mount } from 'svelte';
-import App from './ui/App.svelte';
+import App from './ui/shell/App.svelte';
 import './ui/app.css';
 
 mount(App, { target: document.getElementById('app')! });

@@ -3,7 +3,7 @@ import type { Detector } from '../src/core/detect/types';
 import type { AnalysisMethods } from '../src/protocol/analysis-methods';
 import { serve } from '../src/protocol/server';
 import { CleanroomDb } from '../src/storage/db';
-import { createAnalysisHandlers } from './analysis-handlers';
+import { createAnalysisHandlers } from './analysis/analysis-handlers';
 
 /**
  * The detectors, TF.js among them (the label detector), load on the first detection so the worker

@@ -3,7 +3,7 @@ import type { DataMethods } from '../src/protocol/data-methods';
 import { serve, type CallContext } from '../src/protocol/server';
 import { CleanroomDb } from '../src/storage/db';
 import { importLockName, isImportAliveViaLocks } from '../src/storage/import-session';
-import { createDataHandlers, type LockRunner } from './data-handlers';
+import { createDataHandlers, type LockRunner } from './data/data-handlers';
 
 const db = new CleanroomDb();
 

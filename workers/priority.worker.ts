@@ -2,7 +2,7 @@
 import type { PriorityMethods } from '../src/protocol/priority-methods';
 import { serve } from '../src/protocol/server';
 import { CleanroomDb } from '../src/storage/db';
-import { createPriorityHandlers } from './priority-handlers';
+import { createPriorityHandlers } from './priority/priority-handlers';
 
 /**
  * The ranking worker. TF.js (for the distance products) loads on the first ranking, so the worker
@@ -10,6 +10,6 @@ import { createPriorityHandlers } from './priority-handlers';
  * priority-backend.ts).
  */
 const loadBackend = async (work: number) =>
-  (await import('./priority-backend')).chooseBackend(work);
+  (await import('./priority/priority-backend')).chooseBackend(work);
 
 serve<PriorityMethods>(self, createPriorityHandlers(new CleanroomDb(), loadBackend));

@@ -3,25 +3,23 @@ import type { EvaluationReport } from '../core/evaluate/report';
 import type { RevealLedger } from '../core/evaluate/reveal-budget';
 import type { DriftReport } from '../core/evaluate/drift';
 import type { Gate, GateResult } from '../core/evaluate/gates';
-import type { ModelChoice } from '../core/train/model-choice';
 import type { ModelSpec } from '../core/train/model-spec';
-import type { ExcludedColumn } from '../core/train/preprocessing';
+import type {
+  EpochProgress,
+  RunSummary,
+  StoredRun,
+  TrainBackendChoice,
+  TrainBackendInfo,
+} from '../core/train/run-record';
 import type { Task } from '../core/train/target';
 
-/** A TF.js backend the user can ask for; 'auto' = calibrate on the model's shape and pick the fastest. */
-export type TrainBackendChoice = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-
-/** One backend as this worker sees it; `stepMs` is filled by a calibration. */
-export interface TrainBackendInfo {
-  name: Exclude<TrainBackendChoice, 'auto'>;
-  available: boolean;
-  /** Adapter (WebGPU), 'WebGL 2', 'SIMD' (WASM) or 'JavaScript'; software adapters say so. */
-  detail: string;
-  software: boolean;
-  /** Median ms of one training step (forward + backward + Adam) at the run's batch and shape. */
-  stepMs?: number;
-  error?: string;
-}
+export type {
+  EpochProgress,
+  RunSummary,
+  StoredRun,
+  TrainBackendChoice,
+  TrainBackendInfo,
+} from '../core/train/run-record';
 
 /** Parameters of `train`. */
 export interface TrainParams {
@@ -37,21 +35,6 @@ export interface TrainParams {
   privacyK?: number;
   /** Test hook: destroy the WebGPU device after this many finished epochs (device-loss fallback). */
   loseDeviceAfterEpoch?: number;
-}
-
-/** One finished epoch; metric = accuracy (classification) or RMSE in target units (regression). */
-export interface EpochProgress {
-  phase: 'epoch';
-  epoch: number;
-  epochs: number;
-  loss: number;
-  valLoss: number;
-  metric: number;
-  valMetric: number;
-  elapsedMs: number;
-  /** Time left if every remaining epoch runs (early stopping may end sooner). */
-  etaMs: number;
-  backend: string;
 }
 
 /** Progress of `train`: a phase note (reading, calibrating, falling back) or an epoch. */
@@ -76,49 +59,6 @@ export interface SearchTrial {
   /** Accuracy (classification) or RMSE (regression) on validation. */
   metric: number;
   durationMs: number;
-}
-
-/** A finished run as the page sees it (the model stays in the worker for reveal and export). */
-export interface RunSummary {
-  runId: string;
-  datasetId: string;
-  datasetName: string;
-  /** Operation count of the dataset version trained on. */
-  datasetVersion: number;
-  createdAt: string;
-  target: string;
-  task: Task;
-  classes: string[];
-  spec: ModelSpec;
-  /** The automatic choice's candidates and reason (absent when the user named the model). */
-  choice?: ModelChoice | null;
-  backend: string;
-  /** Calibration figures (auto) or the override, and any fallback on the way. */
-  backendNote: string;
-  backends: TrainBackendInfo[];
-  durationMs: number;
-  curves: EpochProgress[];
-  bestEpoch: number;
-  stoppedEarly: boolean;
-  validation: EvaluationReport;
-  rows: { train: number; validation: number; test: number };
-  missingTarget: number;
-  features: string[];
-  excluded: ExcludedColumn[];
-  /** Warnings about the input (huge values clipped, naming columns and rows); absent in older runs. */
-  warnings?: string[];
-  /** Set when the run could not be stored (storage full): the model stays in the worker's memory. */
-  unsaved?: string;
-  ledger: RevealLedger;
-  /** tf.memory().numTensors before the run and after it, less the kept model's weights. */
-  tensors: { before: number; after: number };
-}
-
-/** A run kept in IndexedDB (`runs` table). */
-export interface StoredRun extends RunSummary {
-  test: EvaluationReport | null;
-  /** When its bundle was exported (the zip is kept in the `models` table). */
-  exportedAt?: string;
 }
 
 /** The train worker's methods. */

@@ -1,16 +1,9 @@
 /** Training-backend calibrations kept per device (this browser profile's IndexedDB). */
-import type { TrainBackendInfo } from '../protocol/train-methods';
 import type { CleanroomDb } from './db';
+import type { BackendChoiceRecord } from './records';
 import { isQuotaError } from './storage-errors';
 
-/** One stored calibration: which backend won for a model shape, and the figures. */
-export interface BackendChoiceRecord {
-  /** `calibrationKey` of the model shape. */
-  key: string;
-  chosen: TrainBackendInfo['name'];
-  infos: TrainBackendInfo[];
-  measuredAt: string;
-}
+export type { BackendChoiceRecord } from './records';
 
 /** The stored calibration for `key`, if any. */
 export function getBackendChoice(

@@ -5,10 +5,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { LoggedOperation } from '../core/clean/operations';
 import type { DatasetMeta, StoredColumnChunk } from '../core/table/types';
-import type { BackendChoiceRecord } from './backend-choice-repo';
-import type { StoredModel } from './runs-repo';
-import type { DatasetSettings } from './settings-repo';
-import type { StoredRun } from '../protocol/train-methods';
+import type { StoredRun } from '../core/train/run-record';
+import type { BackendChoiceRecord, DatasetSettings, StoredModel } from './records';
 
 /** The database name used by the app. */
 export const DB_NAME = 'cleanroom';

@@ -1,16 +1,10 @@
 /** Training runs and exported model bundles, kept per dataset (lineage: dataset id + version). */
-import type { StoredRun } from '../protocol/train-methods';
+import type { StoredRun } from '../core/train/run-record';
 import type { CleanroomDb } from './db';
+import type { StoredModel } from './records';
 import { savingOrFull } from './storage-errors';
 
-/** An exported bundle (the zip as downloaded) of a run. */
-export interface StoredModel {
-  runId: string;
-  datasetId: string;
-  createdAt: string;
-  fileName: string;
-  zip: Uint8Array;
-}
+export type { StoredModel } from './records';
 
 /** Stores (or replaces) a run. */
 export async function saveRun(db: CleanroomDb, run: StoredRun): Promise<void> {

@@ -3,23 +3,10 @@
  * ranking last made (its target and reference), so the Priority and Clean tabs can make it again.
  */
 import type { CleanroomDb } from './db';
+import type { DatasetSettings } from './records';
 import { savingOrFull } from './storage-errors';
 
-/** The ranking last made for a dataset: enough to make it again after a reload. */
-export interface RankingChoice {
-  target: string;
-  validation: { kind: 'dataset'; id: string } | { kind: 'held-out' };
-  /** ISO time the ranking was made. */
-  rankedAt: string;
-}
-
-/** One dataset's settings (a record of `settings`, keyed by dataset id). */
-export interface DatasetSettings {
-  datasetId: string;
-  /** The target column chosen in Profile, Issues, Priority or Train; null when none. */
-  target: string | null;
-  ranking: RankingChoice | null;
-}
+export type { DatasetSettings, RankingChoice } from './records';
 
 /** The settings of dataset `id` (blank when nothing was stored). */
 export async function getSettings(db: CleanroomDb, id: string): Promise<DatasetSettings> {

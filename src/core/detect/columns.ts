@@ -1,8 +1,8 @@
 /** Column-level problems: constant columns, identifier-like columns and target leaks. */
-import { association } from '../profile/association';
+import { association } from '../stats/association';
 import type { Frame, FrameColumn } from '../table/frame';
-import { fmt } from './stats';
-import { valueCounts } from './value-counts';
+import { fmt } from '../stats/robust';
+import { valueCounts } from '../stats/value-counts';
 import type { Detector, DetectorOutput, Finding } from './types';
 
 // Association with the target above which a feature is suspected of leaking it.

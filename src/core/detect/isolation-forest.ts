@@ -5,10 +5,10 @@
  * "extended" forest of Hariri et al. at extension level 1): axis-parallel cuts miss a point off a
  * diagonal, and two columns per cut keep scoring cheap at 1M rows. Seeded.
  */
-import { isNumericColumn } from '../profile/association';
+import { isNumericColumn } from '../stats/association';
 import type { Frame } from '../table/frame';
-import { seededRandom } from '../train/rng';
-import { columnStats } from './stats';
+import { seededRandom } from '../stats/rng';
+import { columnStats } from '../stats/robust';
 import { clampScore, type Detector, type DetectorOutput, type Finding } from './types';
 
 const TREES = 64;

@@ -6,7 +6,7 @@
  * confident-learning ranking better on both kinds of data (see label-issues.ts).
  */
 import { CleanroomError } from '../errors';
-import { seededRandom } from '../train/rng';
+import { seededRandom } from '../stats/rng';
 
 /** Knobs of the neighbour vote. */
 export interface KnnOptions {

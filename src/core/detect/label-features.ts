@@ -4,7 +4,8 @@
  * Identifier-like and free-text columns are left out: they let a model memorise rows.
  */
 import type { Frame } from '../table/frame';
-import { finiteValues, quantileSorted, sortedCopy } from './stats';
+import { finiteValues, sortedCopy } from '../stats/robust';
+import { quantileSorted } from '../stats/select';
 
 const TOP_CATEGORIES = 20;
 

@@ -14,7 +14,7 @@ import {
 } from './label-model';
 import { anchorTransition, calibrateTemperature, wrongLabelPosterior } from './noise-posterior';
 import { DEFAULT_KNN, knnProbabilities } from './knn-probabilities';
-import { fmt } from './stats';
+import { fmt } from '../stats/robust';
 import { clampScore, type Detector, type DetectorOutput, type Finding } from './types';
 
 // More classes than this is a regression target or an identifier, not labels.

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { CleanroomError } from '../errors';
-import { seededRandom } from '../train/rng';
+import { seededRandom } from '../stats/rng';
 
 /** Training knobs; the defaults aim at seconds on 10k rows, not at the best accuracy. */
 export interface LabelModelOptions {

@@ -3,8 +3,8 @@ import type { Operation } from '../clean/operations';
 import { boolSpellings, type Frame, type FrameColumn } from '../table/frame';
 import { findNumericSentinels, isMissingToken } from './sentinels';
 import { formatDate } from '../table/parse-date';
-import { columnStats, fmt } from './stats';
-import { valueCounts } from './value-counts';
+import { columnStats, fmt } from '../stats/robust';
+import { valueCounts } from '../stats/value-counts';
 import type { Detector, DetectorOutput, Finding } from './types';
 
 const NO_SENTINELS: ReadonlySet<number> = new Set();

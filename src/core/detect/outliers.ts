@@ -5,7 +5,7 @@
  * error is a shift of 2 and natural long tails stay close.
  */
 import type { Frame, FrameColumn } from '../table/frame';
-import { quantilesInPlace } from './select';
+import { quantilesInPlace } from '../stats/select';
 import { findNumericSentinels } from './sentinels';
 import {
   columnStats,
@@ -16,7 +16,7 @@ import {
   positives,
   strideSample,
   type RobustStats,
-} from './stats';
+} from '../stats/robust';
 import { clampScore, type Detector, type DetectorOutput, type Finding } from './types';
 
 // Robust z beyond which a value is an outlier (≈ 1 in 10^9 under a normal bulk).

@@ -1,6 +1,6 @@
 /** Disguised missing values: placeholder words and numeric sentinels such as -999 or 99999. */
 import type { FrameColumn } from '../table/frame';
-import { columnStats, finiteValues, fmt, type RobustStats } from './stats';
+import { columnStats, finiteValues, fmt, type RobustStats } from '../stats/robust';
 
 /** Texts that stand for "no value" (compared trimmed, lower-case). */
 export const MISSING_TOKENS: ReadonlySet<string> = new Set([

@@ -8,7 +8,7 @@ import type { Frame } from '../table/frame';
 import type { BoolVariants } from '../table/types';
 import { editDistance, fingerprint } from './edit-distance';
 import { isMissingToken } from './sentinels';
-import { valueCounts } from './value-counts';
+import { valueCounts } from '../stats/value-counts';
 import type { Detector, DetectorOutput, Finding } from './types';
 
 // A variant must be this many times rarer than the value it is mapped onto.

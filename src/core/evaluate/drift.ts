@@ -7,7 +7,6 @@
  * column either way, so it never calls the data calm while columns in its table drifted.
  */
 import { columnIndex, type Frame, type FrameColumn } from '../table/frame';
-import type { Preprocessing } from '../train/preprocessing';
 import { binnedKs, binnedWasserstein } from './drift-binned';
 import { chiSquareTest, jensenShannon, ksTest, wassersteinNormed } from './drift-stats';
 import {
@@ -89,13 +88,19 @@ function countsOf(values: (number | string)[]): Record<string, number> {
 /** Key the pooled rare categories go under: no cell can hold a NUL character and this text. */
 const OTHER = '\u0000other';
 
+/** What the reference needs of a run's preprocessing: its feature columns and privacy k. */
+export interface DriftFeatures {
+  features: ReadonlyArray<{ column: string; kind: 'numeric' | 'categorical' }>;
+  privacyK?: number;
+}
+
 /**
  * Summarises the training rows of every feature column with at least `k` rows behind every
  * published figure; identifier and free-text columns are left out even when kept as features.
  */
 export function buildDriftReference(
   frame: Frame,
-  spec: Preprocessing,
+  spec: DriftFeatures,
   trainRows: ArrayLike<number>,
   k = spec.privacyK ?? DEFAULT_PRIVACY_K,
 ): DriftReference {

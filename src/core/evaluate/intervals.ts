@@ -1,5 +1,5 @@
 /** 95% confidence intervals: Wilson for proportions, seeded percentile bootstrap for the rest. */
-import { seededRandom } from '../train/rng';
+import { seededRandom } from '../stats/rng';
 
 /** A measured value with its interval (`low`/`high` are NaN when no interval could be computed). */
 export interface Estimate {

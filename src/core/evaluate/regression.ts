@@ -1,5 +1,5 @@
 /** Regression metrics with bootstrap intervals. */
-import { quantileSorted } from '../train/fit-preprocessing';
+import { quantileSorted } from '../stats/select';
 import { bootstrap, type BootstrapOptions, type Estimate } from './intervals';
 
 /** Everything measured on one split for a regressor. */

@@ -8,7 +8,7 @@
 import { fitModel, type FitData } from '../train/fit-model';
 import { buildModel, defaultSpec } from '../train/model-spec';
 import { modelOutputs, toProbabilities } from '../train/predict-model';
-import { seededRandom, shuffleInPlace } from '../train/rng';
+import { seededRandom, shuffleInPlace } from '../stats/rng';
 import type { Matrix } from './distances';
 import { pickRows } from './features';
 import type { LabelEvidence } from './label-signal';

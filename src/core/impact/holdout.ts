@@ -1,5 +1,5 @@
 /** Row selections for the ranking: labelled rows, and the seeded held-out split used without a validation file. */
-import { seededRandom, shuffleInPlace } from '../train/rng';
+import { seededRandom, shuffleInPlace } from '../stats/rng';
 
 /** Indices where `ok(label)` holds. */
 export function rowsWhere(labels: Int32Array, ok: (y: number) => boolean): Int32Array {

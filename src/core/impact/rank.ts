@@ -20,9 +20,12 @@ import { applyCertainty, repairCertainty } from './cpclean-signal';
 import { buildImpactData, type ImpactData } from './features';
 import { gradientSignals, withModelOpinion } from './gradient-signal';
 import { rowsWhere } from './holdout';
-import type { ShapleyResult, ShapleyRunner } from './knn-shapley';
+import type { ShapleyResult } from './knn-shapley';
+import type { RankOptions } from './rank-options';
 import { trustedLabels } from './trusted-labels';
 import { valueSplits } from './value-splits';
+
+export type { RankOptions } from './rank-options';
 
 /** Detectors whose findings feed the cell signal (no model training: fast at any size). */
 export const CELL_DETECTORS: readonly Detector[] = [
@@ -31,32 +34,6 @@ export const CELL_DETECTORS: readonly Detector[] = [
   outlierDetector,
   typoDetector,
 ];
-
-/** Choices for a ranking; every field has a default. */
-export interface RankOptions {
-  /** Neighbours of the KNN utility (default 10). */
-  k?: number;
-  /** Seed of the held-out split (default 1). */
-  seed?: number;
-  /** Share of training rows held out when there is no validation split (default 0.2). */
-  holdout?: number;
-  /** Told what happens, one short line at a time. */
-  onProgress?: (message: string) => void;
-  /**
-   * Let the quick model's agreement raise the neighbours' pWrong (default false: measured on
-   * bench:cleaning it lowered mean gap_closed, pushing label rows above cell errors; the model's
-   * figures still go into the signals and the reasons).
-   */
-  modelOpinion?: boolean;
-  /**
-   * Most reference rows (validation rows, or held-out ones) each training row is valued against
-   * (default `defaultMaxReference`: about 5e8 pairs, at least 500 rows). A larger reference is
-   * replaced by a seeded, stratified sample; the notes say so.
-   */
-  maxReference?: number;
-  /** Computes KNN-Shapley (default: `knnShapley` on this thread; the CLI passes a threaded one). */
-  shapley?: ShapleyRunner;
-}
 
 /** The ranking and what the user should know about how it was made. */
 export interface RankResult {

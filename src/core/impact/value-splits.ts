@@ -8,7 +8,7 @@ import type { Reference } from './counterfactual';
 import { concatenated, knnShapley, type ShapleyResult } from './knn-shapley';
 import { pickRows, type ImpactData } from './features';
 import { holdoutSplit, pick, rowsWhere, sampleRows } from './holdout';
-import type { RankOptions } from './rank';
+import type { RankOptions } from './rank-options';
 
 /** Values of every training row and the references they were measured against. */
 export interface ValuedSplits {

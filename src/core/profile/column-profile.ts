@@ -5,8 +5,9 @@
  * sketch here. Mean, variance and skewness use one pass of running sums (Welford-style).
  */
 import { findNumericSentinels, isMissingToken } from '../detect/sentinels';
-import { madSorted, quantileSorted } from '../detect/stats';
-import { valueCounts } from '../detect/value-counts';
+import { madSorted } from '../stats/robust';
+import { quantileSorted } from '../stats/select';
+import { valueCounts } from '../stats/value-counts';
 import { boolSpellings, type FrameColumn } from '../table/frame';
 import type { ColumnType } from '../table/types';
 

@@ -3,10 +3,10 @@
  * each column's association with a chosen target, strongly correlated numeric pairs, and alerts.
  */
 import { duplicateGroups } from '../detect/duplicates';
-import { valueCounts } from '../detect/value-counts';
+import { valueCounts } from '../stats/value-counts';
 import type { Frame } from '../table/frame';
 import { columnAlerts, THRESHOLDS, type ProfileAlert } from './alerts';
-import { association, isNumericColumn, pearson } from './association';
+import { association, isNumericColumn, pearson } from '../stats/association';
 import { profileColumn, type ColumnProfile } from './column-profile';
 import { missingCounts } from './missing-patterns';
 

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { CleanroomError } from '../errors';
 import type { ModelSpec } from './model-spec';
-import { seededRandom, shuffleInPlace } from './rng';
+import { seededRandom, shuffleInPlace } from '../stats/rng';
 import type { Task } from './target';
 
 /** Row-major inputs with one target per row (class index, or the scaled regression value). */

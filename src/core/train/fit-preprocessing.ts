@@ -160,14 +160,6 @@ function distinctCount(column: FrameColumn, rows: Int32Array): number {
   return seen.size;
 }
 
-/** Linear-interpolated quantile of sorted values (q in [0, 1]). */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
-}
-
 function fitNumeric(
   column: string,
   values: Float64Array,

@@ -1,5 +1,5 @@
 /** Seeded, stratified train / validation / test splits. */
-import { seededRandom, shuffleInPlace } from './rng';
+import { seededRandom, shuffleInPlace } from '../stats/rng';
 
 /** Positions (into the encoded target's rows) of each split, ascending. */
 export interface Split {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { confidentLearning } from '../../../src/core/detect/confident-learning';
 import { detectLabelIssues, tiedRanks } from '../../../src/core/detect/label-issues';
-import { seededRandom } from '../../../src/core/train/rng';
+import { seededRandom } from '../../../src/core/stats/rng';
 import { csvOf, frameOf } from './helpers';
 
 // Two well-separated clusters; rows 5 and 17 carry the other cluster's label.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectDuplicates } from '../../../src/core/detect/duplicates';
-import { seededRandom } from '../../../src/core/train/rng';
+import { seededRandom } from '../../../src/core/stats/rng';
 import { csvOf, frameOf } from './helpers';
 
 const near = async (csv: string) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectOutliers } from '../../../src/core/detect/outliers';
-import { normalCdf } from '../../../src/core/detect/stats';
-import { seededRandom } from '../../../src/core/train/rng';
+import { normalCdf } from '../../../src/core/stats/robust';
+import { seededRandom } from '../../../src/core/stats/rng';
 import { frameFromArrays } from './helpers';
 
 /** A standard normal draw (Box–Muller) from `random`. */

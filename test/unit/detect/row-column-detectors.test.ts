@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectColumnIssues } from '../../../src/core/detect/columns';
 import { detectDuplicates } from '../../../src/core/detect/duplicates';
-import { seededRandom, shuffleInPlace } from '../../../src/core/train/rng';
+import { seededRandom, shuffleInPlace } from '../../../src/core/stats/rng';
 import { csvOf, frameOf } from './helpers';
 
 describe('duplicate detector', () => {

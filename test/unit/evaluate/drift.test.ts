@@ -8,7 +8,7 @@ import {
   wassersteinNormed,
 } from '../../../src/core/evaluate/drift-stats';
 import type { Preprocessing } from '../../../src/core/train/preprocessing';
-import { seededRandom } from '../../../src/core/train/rng';
+import { seededRandom } from '../../../src/core/stats/rng';
 import { makeFrame } from '../train/fixtures';
 
 const sorted = (values: number[]) => Float64Array.from(values).sort();

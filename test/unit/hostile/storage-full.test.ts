@@ -19,7 +19,7 @@ import {
 import { getBackendChoice, putBackendChoice } from '../../../src/storage/backend-choice-repo';
 import { listRuns, saveModel, saveRun, updateRun } from '../../../src/storage/runs-repo';
 import { getSettings, updateSettings } from '../../../src/storage/settings-repo';
-import { createTrainHandlers } from '../../../workers/train-handlers';
+import { createTrainHandlers } from '../../../workers/train/train-handlers';
 import {
   column,
   freshDb,

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rankRows } from '../../../src/core/impact/rank';
-import { seededRandom } from '../../../src/core/train/rng';
+import { seededRandom } from '../../../src/core/stats/rng';
 import { frameFromArrays } from '../detect/helpers';
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticFix, syntheticSignals } from '../../../bench/rerank-signals';
 import type { LoggedOperation, Operation } from '../../../src/core/clean/operations';
 import { RankState } from '../../../src/core/impact/rank-state';
-import { seededRandom } from '../../../src/core/train/rng';
+import { seededRandom } from '../../../src/core/stats/rng';
 import { logger } from './rank-state-helpers';
 
 /** Open rows with evidence, counted the slow way: the review shows exactly these. */

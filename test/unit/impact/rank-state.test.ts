@@ -6,7 +6,7 @@ import { accuracyAfter } from '../../../src/core/impact/curve';
 import type { CellEvidence } from '../../../src/core/impact/cell-signal';
 import { RankState } from '../../../src/core/impact/rank-state';
 import { repairs } from '../../../src/core/impact/rank-state-ops';
-import { seededRandom } from '../../../src/core/train/rng';
+import { seededRandom } from '../../../src/core/stats/rng';
 import { logger, snapshot } from './rank-state-helpers';
 
 /** The order and items a full rescore of the state's current signals gives. */

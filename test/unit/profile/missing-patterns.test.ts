@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { missingCounts } from '../../../src/core/profile/missing-patterns';
-import { seededRandom } from '../../../src/core/train/rng';
+import { seededRandom } from '../../../src/core/stats/rng';
 import { frameFromArrays } from '../detect/helpers';
 
 /** Counts the slow way: cell by cell. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { association } from '../../../src/core/profile/association';
+import { association } from '../../../src/core/stats/association';
 import { imbalance } from '../../../src/core/profile/alerts';
 import { profileFrame } from '../../../src/core/profile/profile';
 import { csvOf, frameFromArrays, frameOf } from '../detect/helpers';

@@ -5,7 +5,7 @@ import { createClient, type Client } from '../../../src/protocol/client';
 import type { DataMethods } from '../../../src/protocol/data-methods';
 import { createInProcessClient } from '../../../src/protocol/in-process';
 import { CleanroomDb } from '../../../src/storage/db';
-import { createDataHandlers, type LockRunner } from '../../../workers/data-handlers';
+import { createDataHandlers, type LockRunner } from '../../../workers/data/data-handlers';
 import { channelEndpoint } from './channel-endpoint';
 
 const noLock: LockRunner = (_name, task) => task();

@@ -7,8 +7,8 @@ import type { DataMethods } from '../../../src/protocol/data-methods';
 import { createInProcessClient } from '../../../src/protocol/in-process';
 import type { PriorityMethods } from '../../../src/protocol/priority-methods';
 import { CleanroomDb } from '../../../src/storage/db';
-import { createDataHandlers } from '../../../workers/data-handlers';
-import { createPriorityHandlers } from '../../../workers/priority-handlers';
+import { createDataHandlers } from '../../../workers/data/data-handlers';
+import { createPriorityHandlers } from '../../../workers/priority/priority-handlers';
 import { channelEndpoint } from './channel-endpoint';
 
 const loadBackend = async (_work: number) => ({ name: tf.getBackend(), note: null });

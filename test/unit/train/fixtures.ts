@@ -1,7 +1,7 @@
 /** Small in-memory frames for training tests (no CSV import involved). */
 import type { Frame, FrameColumn } from '../../../src/core/table/frame';
 import type { ColumnType } from '../../../src/core/table/types';
-import { seededRandom } from '../../../src/core/train/rng';
+import { seededRandom } from '../../../src/core/stats/rng';
 
 /** A frame from plain columns: number arrays become numeric columns, string arrays string ones. */
 export function makeFrame(

@@ -8,7 +8,7 @@ import {
   predictsOneClass,
 } from '../../../src/core/train/model-choice';
 import { defaultSpec } from '../../../src/core/train/model-spec';
-import { seededRandom } from '../../../src/core/train/rng';
+import { seededRandom } from '../../../src/core/stats/rng';
 import { trainModel } from '../../../src/core/train/train';
 import { makeFrame } from './fixtures';
 

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blankColumnMeta } from '../../../src/core/table/column-meta';
 import type { Frame } from '../../../src/core/table/frame';
-import { seededRandom } from '../../../src/core/train/rng';
+import { seededRandom } from '../../../src/core/stats/rng';
 import { trainModel } from '../../../src/core/train/train';
 
 beforeAll(async () => {
