@@ -93,6 +93,17 @@ export function hostileCases(): HostileCase[] {
   const huge = withRow(5, ['r5', '1e308', '1', 'a', 'A']).map((r, i) =>
     i === 50 ? ['r50', '-1e308', '2', 'b', 'B'] : i === 90 ? ['r90', '1.79e308', '3', 'c', 'A'] : r,
   );
+  // A numeric (regression) target: x + y + noise, three rows holding huge valid floats.
+  const hugeTarget = base.map((r, i) => [
+    ...r.slice(0, 4),
+    i === 5
+      ? '1e308'
+      : i === 50
+        ? '-1e308'
+        : i === 90
+          ? '1.79e308'
+          : (+r[1] * 2 + +r[2]).toFixed(3),
+  ]);
   return [
     text('empty', '', refused(/This file is empty/)),
     text('whitespace-only', ' \n\t\n  \n', refused(/This file is empty/)),
@@ -175,6 +186,15 @@ export function hostileCases(): HostileCase[] {
       train: {
         code: 0,
         message: /warning: Column "x" has 3 values far outside the rest \(rows 6, 51, 91\)/,
+      },
+    }),
+    text('huge-regression-target', csv(hugeTarget), {
+      ...fine,
+      rank: { code: 1, message: /distinct values: ranking needs a categorical target/ },
+      train: {
+        code: 0,
+        message:
+          /warning: Target "label" has 3 values far outside the rest \(rows 6, 51, 91\).*left out of training and evaluation[^]*3 left out \(target far outside the rest\)/,
       },
     }),
     text('all-missing-column', csv(base.map((r) => [r[0], r[1], '', r[3], r[4]]))),

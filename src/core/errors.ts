@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'invalid-operation'
   | 'invalid-recipe'
   | 'worker-crashed'
+  | 'worker-stuck'
   | 'internal';
 
 /** An error meant for the user: `message` is a full sentence saying what happened and what to do. */

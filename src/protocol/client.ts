@@ -1,5 +1,13 @@
 import { CleanroomError, type ErrorCode } from '../core/errors';
 import {
+  DEFAULT_HEARTBEAT,
+  realTimers,
+  watchHeartbeat,
+  type HeartbeatOptions,
+  type HeartbeatWatch,
+  type WatchTimers,
+} from './heartbeat';
+import {
   webLocks,
   type LifeLocks,
   type MethodMap,
@@ -51,14 +59,19 @@ function fromWire(error: { name: string; message: string; code: string }): Clean
  * settled within `graceMs`, the worker is terminated (other pending calls fail with a clear
  * message) and the next call starts a fresh one. A worker that dies is replaced the same way:
  * noticed by its error event or, for a death that fires none (killed, out of memory, closed),
- * by the Web Lock it holds for its life being released.
+ * by the Web Lock it holds for its life being released. A worker alive but stuck (an endless
+ * loop in a job) is noticed by its missing heartbeat while a call is pending, stopped, and
+ * replaced the same way.
  */
 export function createClient<M extends MethodMap>(
   spawn: () => Endpoint,
   graceMs = 3000,
   locks: LifeLocks | undefined = webLocks(),
+  heartbeat: HeartbeatOptions = DEFAULT_HEARTBEAT,
+  timers: WatchTimers = realTimers,
 ): Client<M> {
   let endpoint: Endpoint | null = null;
+  let watch: HeartbeatWatch | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
@@ -67,20 +80,36 @@ export function createClient<M extends MethodMap>(
     pending.clear();
   };
   const kill = (reason: CleanroomError) => {
+    watch?.idle();
+    watch = null;
     endpoint?.terminate();
     endpoint = null;
     failAll(reason);
+  };
+  const settled = (id: number) => {
+    pending.delete(id);
+    if (pending.size === 0) watch?.idle();
   };
   const died = (detail: string) =>
     new CleanroomError(
       'worker-crashed',
       `The background worker stopped unexpectedly${detail}. Your stored data is intact; please try again.`,
     );
+  const stuck = (silentMs: number) =>
+    new CleanroomError(
+      'worker-stuck',
+      `The background worker stopped responding (no sign of life for ${Math.round(silentMs / 1000)} s during a long task), so it was stopped. Your stored data is intact; please try again.`,
+    );
   const connect = (): Endpoint => {
     if (endpoint) return endpoint;
     const created = spawn();
+    const createdWatch = watchHeartbeat(heartbeat, timers, (silentMs) => {
+      if (endpoint === created) kill(stuck(silentMs));
+    });
     created.addEventListener('message', (event: MessageEvent) => {
+      if (endpoint === created) createdWatch.heard();
       const message = event.data as Response;
+      if (message.type === 'beat') return;
       if (message.type === 'life-lock-held') {
         // Granted to us only once the worker has let go of it: when it is gone.
         void locks?.request(message.name, () => {
@@ -91,7 +120,7 @@ export function createClient<M extends MethodMap>(
       const call = pending.get(message.id);
       if (!call) return;
       if (message.type === 'progress') return call.onProgress?.(message.progress);
-      pending.delete(message.id);
+      settled(message.id);
       if (message.type === 'result') call.resolve(message.result);
       else call.reject(fromWire(message.error));
     });
@@ -101,6 +130,8 @@ export function createClient<M extends MethodMap>(
       kill(died(detail));
     });
     endpoint = created;
+    watch = createdWatch;
+    created.postMessage({ type: 'heartbeat', everyMs: heartbeat.intervalMs } satisfies Request);
     if (locks) {
       const name = `cleanroom:worker-life:${Date.now().toString(36)}:${Math.random().toString(36).slice(2)}`;
       created.postMessage({ type: 'hold-life-lock', name } satisfies Request);
@@ -121,6 +152,7 @@ export function createClient<M extends MethodMap>(
           onProgress: onProgress as (p: unknown) => void,
         });
         const request: Request = { type: 'call', id, method, params };
+        watch?.busy();
         target.postMessage(request, transfer);
         signal?.addEventListener('abort', () => {
           if (!pending.has(id)) return;
@@ -128,7 +160,7 @@ export function createClient<M extends MethodMap>(
           setTimeout(() => {
             if (!pending.has(id) || endpoint !== target) return;
             pending.get(id)?.reject(new CleanroomError('aborted', 'Cancelled.'));
-            pending.delete(id);
+            settled(id);
             kill(
               new CleanroomError(
                 'aborted',

@@ -20,18 +20,23 @@ export interface WireError {
   code: string;
 }
 
-/** Page → worker; `hold-life-lock` asks the worker to hold a Web Lock for as long as it lives. */
+/**
+ * Page → worker; `hold-life-lock` asks the worker to hold a Web Lock for as long as it lives;
+ * `heartbeat` asks it to beat every `everyMs` while a call runs (heartbeat.ts).
+ */
 export type Request =
   | { type: 'call'; id: number; method: string; params: unknown }
   | { type: 'cancel'; id: number }
-  | { type: 'hold-life-lock'; name: string };
+  | { type: 'hold-life-lock'; name: string }
+  | { type: 'heartbeat'; everyMs: number };
 
 /** Worker → page. */
 export type Response =
   | { type: 'result'; id: number; result: unknown }
   | { type: 'error'; id: number; error: WireError }
   | { type: 'progress'; id: number; progress: unknown }
-  | { type: 'life-lock-held'; name: string };
+  | { type: 'life-lock-held'; name: string }
+  | { type: 'beat' };
 
 /** Anything with postMessage and message events: a Worker, a worker's global scope, a MessagePort. */
 export interface Port {

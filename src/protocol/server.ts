@@ -39,7 +39,8 @@ export function toWireError(error: unknown): WireError {
 
 /**
  * Serves `handlers` on `port` until the port closes; each call can be cancelled by id. Asked to,
- * it holds a Web Lock until the worker dies, so the page learns of a death that fires no event.
+ * it holds a Web Lock until the worker dies, so the page learns of a death that fires no event,
+ * and beats while a call runs, so the page learns of a job stuck in a loop (heartbeat.ts).
  */
 export function serve<M extends MethodMap>(
   port: Port,
@@ -49,11 +50,26 @@ export function serve<M extends MethodMap>(
   const running = new Map<number, AbortController>();
   const send = (message: Response, transfer: Transferable[] = []) =>
     port.postMessage(message, transfer);
+  let beatEveryMs = 0;
+  let beating: ReturnType<typeof setInterval> | null = null;
+  // A timer beat: it fires only while the event loop is free, so an endless loop silences it.
+  const syncBeat = () => {
+    if (running.size > 0 && beatEveryMs > 0 && beating === null)
+      beating = setInterval(() => send({ type: 'beat' }), beatEveryMs);
+    else if (running.size === 0 && beating !== null) {
+      clearInterval(beating);
+      beating = null;
+    }
+  };
 
   port.addEventListener('message', (event: MessageEvent) => {
     const request = event.data as Request;
     if (request.type === 'cancel') {
       running.get(request.id)?.abort();
+      return;
+    }
+    if (request.type === 'heartbeat') {
+      beatEveryMs = request.everyMs;
       return;
     }
     if (request.type === 'hold-life-lock') {
@@ -75,6 +91,7 @@ export function serve<M extends MethodMap>(
     }
     const controller = new AbortController();
     running.set(request.id, controller);
+    syncBeat();
     const ctx = {
       signal: controller.signal,
       progress: (progress: unknown) => send({ type: 'progress', id: request.id, progress }),
@@ -86,6 +103,9 @@ export function serve<M extends MethodMap>(
         else send({ type: 'result', id: request.id, result });
       })
       .catch((error: unknown) => send({ type: 'error', id: request.id, error: toWireError(error) }))
-      .finally(() => running.delete(request.id));
+      .finally(() => {
+        running.delete(request.id);
+        syncBeat();
+      });
   });
 }

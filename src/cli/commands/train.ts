@@ -98,11 +98,11 @@ export async function run(flags: Flags): Promise<void> {
       reference: buildDriftReference(frame, result.preprocessing, result.rows.train),
     });
     writeFileSync(out, zip);
-    const { task, classes, missingCount, excludedCount } = result.target;
+    const { task, classes, missingCount, excludedCount, farRows } = result.target;
     const lines = [
       ...result.warnings.map((w) => `warning: ${w}`),
       `target: ${target} (${task}${classes.length ? `, classes ${classes.join(', ')}` : ''})`,
-      `rows: ${result.rows.train.length} train, ${result.rows.validation.length} validation, ${result.rows.test.length} test; ${missingCount} left out (missing target)${excludedCount ? `, ${excludedCount} excluded` : ''}`,
+      `rows: ${result.rows.train.length} train, ${result.rows.validation.length} validation, ${result.rows.test.length} test; ${missingCount} left out (missing target)${farRows.length ? `, ${farRows.length} left out (target far outside the rest)` : ''}${excludedCount ? `, ${excludedCount} excluded` : ''}`,
       `features: ${result.preprocessing.features.map((f) => f.column).join(', ')}`,
       ...result.preprocessing.excluded.map((e) => `not used: ${e.column} (${e.reason})`),
       ...(result.choice ? [`model choice: ${result.choice.reason}`] : []),

@@ -33,7 +33,7 @@ export function modelCardMarkdown(card: ModelCard): string {
     '## Data',
     '',
     `- Dataset: ${data.datasetId ?? '(not recorded)'}, version ${data.datasetVersion ?? '(not recorded)'}, recipe hash ${data.recipeHash ?? '(not recorded)'}`,
-    `- Rows: ${data.rows.train} train, ${data.rows.validation} validation, ${data.rows.test} test; ${data.rowsWithoutTarget} left out for a missing target, ${data.rowsExcluded} excluded by cleaning`,
+    `- Rows: ${data.rows.train} train, ${data.rows.validation} validation, ${data.rows.test} test; ${data.rowsWithoutTarget} left out for a missing target, ${data.rowsTargetFarOut ? `${data.rowsTargetFarOut} for a target far outside the rest, ` : ''}${data.rowsExcluded} excluded by cleaning`,
     `- Features used: ${card.features.used.join(', ') || '(none)'}`,
     ...card.features.excluded.map((e) => `- Not used: \`${e.column}\` (${e.reason})`),
     '',

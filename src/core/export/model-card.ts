@@ -29,6 +29,8 @@ export interface ModelCard {
     recipeHash: string | null;
     rows: { train: number; validation: number; test: number };
     rowsWithoutTarget: number;
+    /** Rows left out because their regression target lay far outside the rest (absent before). */
+    rowsTargetFarOut?: number;
     rowsExcluded: number;
   };
   task: TrainResult['target']['task'];
@@ -105,6 +107,7 @@ export function buildModelCard(run: TrainResult, context: CardContext = {}): Mod
         test: run.rows.test.length,
       },
       rowsWithoutTarget: run.target.missingCount,
+      rowsTargetFarOut: run.target.farRows.length,
       rowsExcluded: run.target.excludedCount,
     },
     task: run.target.task,

@@ -67,7 +67,8 @@ export function fitPreprocessing(
   }
   let targetScaling: Preprocessing['targetScaling'] = null;
   if (target.task === 'regression') {
-    const { mean, std } = meanStd(Array.from(labels));
+    // Overflow-safe: far targets are left out already, but a squared 1e200 is still Infinity.
+    const { mean, std } = safeMeanStd(labels);
     targetScaling = { mean, std: std > 0 ? std : 1 };
   }
   return {
@@ -157,12 +158,6 @@ function distinctCount(column: FrameColumn, rows: Int32Array): number {
   for (const r of rows) seen.add(column.values[r]);
   seen.delete(null);
   return seen.size;
-}
-
-function meanStd(values: number[]): { mean: number; std: number } {
-  const mean = values.reduce((s, v) => s + v, 0) / values.length;
-  const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length;
-  return { mean, std: Math.sqrt(variance) };
 }
 
 function fitNumeric(

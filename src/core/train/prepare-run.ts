@@ -12,6 +12,7 @@ import type { Preprocessing } from './preprocessing';
 import { DEFAULT_SPLIT, stratifiedSplit, type Split, type SplitOptions } from './split';
 import { encodeTarget, type EncodedTarget, type Task } from './target';
 import { clippedValues, clipWarnings } from './robust-bounds';
+import { farTargetWarning } from './target-range';
 import { transformFrame } from './transform';
 
 /** What decides a run's data. */
@@ -32,7 +33,7 @@ export interface PreparedRun {
   train: FitData;
   validation: FitData;
   classCount: number;
-  /** Things the user should know about the input (values clipped, naming columns and rows). */
+  /** Things the user should know about the input (targets left out, values clipped), naming rows. */
   warnings: string[];
 }
 
@@ -67,6 +68,9 @@ export function prepareRun(frame: Frame, options: PrepareOptions): PreparedRun {
     train: toFit(split.train),
     validation: toFit(split.validation),
     classCount: target.classes.length,
-    warnings: clipWarnings(clippedValues(preprocessing, frame, target.rows)),
+    warnings: [
+      farTargetWarning(target.name, target.farRows, target.farBounds),
+      ...clipWarnings(clippedValues(preprocessing, frame, target.rows)),
+    ].filter((w): w is string => w !== null),
   };
 }

@@ -83,11 +83,16 @@ export function clippedValues(
   return out;
 }
 
+/** Up to ten rows as 1-based data rows ("rows 6, 51, 91"), with the total when there are more. */
+export function rowList(rows: readonly number[]): string {
+  const shown = rows.slice(0, 10).map((r) => r + 1);
+  const more = rows.length > shown.length ? `, … (${rows.length} in all)` : '';
+  return `row${rows.length === 1 ? '' : 's'} ${shown.join(', ')}${more}`;
+}
+
 /** One warning line per clipped column, naming it and its first rows (1-based data rows). */
 export function clipWarnings(clipped: readonly ClippedColumn[]): string[] {
   return clipped.map(({ column, rows, low, high }) => {
-    const shown = rows.slice(0, 10).map((r) => r + 1);
-    const more = rows.length > shown.length ? `, … (${rows.length} in all)` : '';
-    return `Column "${column}" has ${rows.length} value${rows.length === 1 ? '' : 's'} far outside the rest (row${rows.length === 1 ? '' : 's'} ${shown.join(', ')}${more}): clipped to [${low.toPrecision(4)}, ${high.toPrecision(4)}] for training. Check ${rows.length === 1 ? 'it' : 'them'} for entry errors.`;
+    return `Column "${column}" has ${rows.length} value${rows.length === 1 ? '' : 's'} far outside the rest (${rowList(rows)}): clipped to [${low.toPrecision(4)}, ${high.toPrecision(4)}] for training. Check ${rows.length === 1 ? 'it' : 'them'} for entry errors.`;
   });
 }

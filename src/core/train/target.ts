@@ -1,6 +1,7 @@
 /** The target column: which task it implies, its classes, and the rows that carry a value. */
 import { CleanroomError } from '../errors';
 import { classLabel, columnIndex, type Frame } from '../table/frame';
+import { splitFarTargets } from './target-range';
 
 /** Classification (string classes) or regression (a numeric target). */
 export type Task = 'classification' | 'regression';
@@ -19,6 +20,10 @@ export interface EncodedTarget {
   missingCount: number;
   /** Rows left out because the operation log excluded them. */
   excludedCount: number;
+  /** Frame rows left out because their regression target lies far outside the rest (ascending). */
+  farRows: number[];
+  /** The robust bounds those rows lie beyond; null for classification. */
+  farBounds: { low: number; high: number } | null;
 }
 
 /** Numeric targets with at most this many distinct integer values are treated as classes. */
@@ -55,12 +60,14 @@ export function encodeTarget(
       'invalid-operation',
       `Target "${name}" is not numeric: regression needs numbers.`,
     );
-  const kept: number[] = [];
+  const present: number[] = [];
   for (let r = 0; r < frame.rows; r++) {
     if (frame.excluded[r]) excludedCount++;
     else if (labels[r] === null) missingCount++;
-    else kept.push(r);
+    else present.push(r);
   }
+  const range = chosen === 'regression' ? splitFarTargets(present, numericValues!) : null;
+  const kept = range?.kept ?? present;
   // Yes/no classes in value order (false first, as the model's output 0), whatever their case.
   const byValue = numericValues !== null && (boolean || integerValued);
   const classes =
@@ -92,5 +99,7 @@ export function encodeTarget(
     values,
     missingCount,
     excludedCount,
+    farRows: range?.far ?? [],
+    farBounds: range?.bounds ?? null,
   };
 }

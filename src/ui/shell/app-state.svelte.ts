@@ -84,10 +84,15 @@ export class AppState {
       await requestPersistence().catch(() => false);
     } catch (error) {
       if (isAbortError(error)) this.notice = `Import of ${file.name} cancelled; nothing was kept.`;
-      else if (error instanceof CleanroomError && error.code === 'worker-crashed') {
+      else if (
+        error instanceof CleanroomError &&
+        (error.code === 'worker-crashed' || error.code === 'worker-stuck')
+      ) {
         // A fresh worker removes what the dead one had stored (its import lock died with it).
         const discarded = await this.discardInterrupted();
-        this.error = `The background worker stopped during the import of ${file.name}${discarded.length ? ', and the part it had stored was discarded' : ''}. Your other data is intact; try the import again.`;
+        const what =
+          error.code === 'worker-stuck' ? 'stopped responding and was stopped' : 'stopped';
+        this.error = `The background worker ${what} during the import of ${file.name}${discarded.length ? ', and the part it had stored was discarded' : ''}. Your other data is intact; try the import again.`;
       } else this.fail(error);
     } finally {
       this.importing = null;
